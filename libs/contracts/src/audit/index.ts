@@ -1,0 +1,3 @@
+export * from './audit.client';
+export * from './audit.contract';
+export * from './audit.dto';

@@ -1,0 +1,64 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, Length, MaxLength, MinLength } from 'class-validator';
+
+export class RegisterRequest {
+  @ApiProperty({ example: 'ada@example.com' })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ minLength: 8, maxLength: 128, example: 'correct horse battery staple' })
+  @IsString()
+  @Length(8, 128)
+  password!: string;
+}
+
+export class LoginRequest {
+  @ApiProperty({ example: 'ada@example.com' })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ maxLength: 128 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  password!: string;
+}
+
+export class RefreshRequest {
+  @ApiProperty({ description: 'The refresh token from the last login or refresh' })
+  @IsString()
+  @Length(20, 200)
+  refreshToken!: string;
+}
+
+export class VerifyTokenRequest {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(4096)
+  accessToken!: string;
+}
+
+/** `auth.user.me.v1` takes no fields: the acting user comes from the envelope. */
+export class MeRequest {}
+
+export class UserView {
+  @ApiProperty() id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ type: [String], example: ['user'] }) roles!: string[];
+  @ApiProperty({ description: 'ISO-8601 time' }) createdAt!: string;
+}
+
+export class TokenPair {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty() refreshToken!: string;
+  @ApiProperty({ example: 'Bearer' }) tokenType!: 'Bearer';
+  @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn!: number;
+}
+
+export class VerifiedToken {
+  @ApiProperty() userId!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ type: [String] }) roles!: string[];
+}

@@ -1,0 +1,4 @@
+export * from './auth.client';
+export * from './auth.contract';
+export * from './auth.dto';
+export * from './auth.events';

@@ -1,0 +1,6 @@
+export * from './audit';
+export * from './auth';
+export * from './catalog';
+export * from './platform';
+export * from './shared';
+export * from './subscriptions';

@@ -1,0 +1,3 @@
+export * from './platform.contract';
+export * from './platform.dto';
+export * from './platform.events';

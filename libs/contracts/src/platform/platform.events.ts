@@ -1,0 +1,32 @@
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { defineEvent } from '../shared';
+
+export const REFUSAL_REASONS = [
+  'bad-envelope',
+  'bad-signature',
+  'deadline-expired',
+  'caller-not-allowed',
+  'role-missing',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+/** Stamp: a module refused a message at its permission boundary. */
+export class MessageRefusedEvent {
+  @IsString() @MaxLength(200) pattern!: string;
+  @IsIn(REFUSAL_REASONS) reason!: RefusalReason;
+  @IsString() @MaxLength(200) claimedCaller!: string;
+  @IsString() @MaxLength(500) detail!: string;
+}
+
+/** Stamp: a module handled a command (a call that changes state). */
+export class CommandHandledEvent {
+  @IsString() @MaxLength(200) pattern!: string;
+  @IsIn(['ok', 'error']) outcome!: 'ok' | 'error';
+  @IsString() caller!: string;
+  @IsOptional() @IsString() errorCode?: string;
+}
+
+export const PlatformEvents = {
+  messageRefused: defineEvent('platform.message.refused.v1', MessageRefusedEvent),
+  commandHandled: defineEvent('platform.command.handled.v1', CommandHandledEvent),
+} as const;

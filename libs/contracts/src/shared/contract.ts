@@ -1,0 +1,57 @@
+/**
+ * A contract names a message and the class that validates its payload.
+ * Callers and handlers both refer to the contract object, never to the pattern string.
+ */
+export type PayloadClass<T> = new () => T;
+
+/** `<owner>.<noun>.<verb>.v<N>`: lower-case segments, the owner first, a version last. */
+export const PATTERN_FORMAT = /^[a-z]+(\.[a-z][a-z-]*)+\.v[1-9][0-9]*$/;
+
+export interface CallContract<TRequest extends object, TResponse> {
+  readonly kind: 'command' | 'query';
+  readonly pattern: string;
+  readonly request: PayloadClass<TRequest>;
+  /** Only carries the response type for the compiler; never set at run time. */
+  readonly response?: TResponse;
+}
+
+export interface EventContract<TPayload extends object> {
+  readonly kind: 'event';
+  readonly pattern: string;
+  readonly payload: PayloadClass<TPayload>;
+}
+
+function checkedPattern(pattern: string): string {
+  if (!PATTERN_FORMAT.test(pattern)) {
+    throw new Error(`"${pattern}" is not a versioned pattern like "billing.subscription.create.v1"`);
+  }
+  return pattern;
+}
+
+/** A call that changes state: it is audited. */
+export function defineCommand<TRequest extends object, TResponse>(
+  pattern: string,
+  request: PayloadClass<TRequest>,
+): CallContract<TRequest, TResponse> {
+  return { kind: 'command', pattern: checkedPattern(pattern), request };
+}
+
+/** A call that only reads. */
+export function defineQuery<TRequest extends object, TResponse>(
+  pattern: string,
+  request: PayloadClass<TRequest>,
+): CallContract<TRequest, TResponse> {
+  return { kind: 'query', pattern: checkedPattern(pattern), request };
+}
+
+export function defineEvent<TPayload extends object>(
+  pattern: string,
+  payload: PayloadClass<TPayload>,
+): EventContract<TPayload> {
+  return { kind: 'event', pattern: checkedPattern(pattern), payload };
+}
+
+/** The module that owns a pattern: its first segment. */
+export function ownerOf(pattern: string): string {
+  return pattern.split('.')[0];
+}

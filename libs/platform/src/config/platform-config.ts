@@ -1,0 +1,72 @@
+import { ConfigurationError } from './configuration.error';
+
+/** Everything the kernel reads from the environment, checked once at start. */
+export interface PlatformConfig {
+  production: boolean;
+  messageSecret: string;
+  jwtSecret: string;
+  dataDir: string;
+  callTimeoutMs: number;
+  /** `<MODULE>_DATABASE_URL` values, by module name. */
+  databaseUrls: Record<string, string>;
+  admin?: { email: string; password: string };
+  httpBodyLimitBytes: number;
+  /** How often the outbox relay looks for undelivered events. */
+  relayIntervalMs: number;
+  /** The longest wait between two delivery attempts of one event. */
+  outboxMaxBackoffMs: number;
+  insecureDefaults: string[];
+}
+
+const DEV_MESSAGE_SECRET = 'archipelago-dev-message-secret-do-not-use-in-production';
+const DEV_JWT_SECRET = 'archipelago-dev-jwt-secret-do-not-use-in-production';
+
+function positiveInt(env: NodeJS.ProcessEnv, key: string, fallback: number, problems: string[]): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) problems.push(`${key} must be a positive integer (got "${raw}")`);
+  return value;
+}
+
+function secret(env: NodeJS.ProcessEnv, key: string, devValue: string, production: boolean, problems: string[], insecure: string[]): string {
+  const value = env[key];
+  if (value && value.length >= 32) return value;
+  if (value) problems.push(`${key} must be at least 32 characters long`);
+  else if (production) problems.push(`${key} is required when NODE_ENV=production`);
+  else insecure.push(key);
+  return devValue;
+}
+
+export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
+  const problems: string[] = [];
+  const insecureDefaults: string[] = [];
+  const production = env.NODE_ENV === 'production';
+  const databaseUrls = Object.fromEntries(
+    Object.entries(env)
+      .filter(([key, value]) => /^[A-Z]+_DATABASE_URL$/.test(key) && value)
+      .map(([key, value]) => [key.replace('_DATABASE_URL', '').toLowerCase(), value as string]),
+  );
+  for (const [module, url] of Object.entries(databaseUrls)) {
+    if (!/^postgres(ql)?:\/\//.test(url)) problems.push(`${module.toUpperCase()}_DATABASE_URL must start with postgres://`);
+  }
+  const adminEmail = env.ADMIN_EMAIL;
+  const adminPassword = env.ADMIN_PASSWORD;
+  if (Boolean(adminEmail) !== Boolean(adminPassword)) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  if (adminPassword && (adminPassword.length < 8 || adminPassword.length > 128)) problems.push('ADMIN_PASSWORD must be 8 to 128 characters');
+  const config: PlatformConfig = {
+    production,
+    messageSecret: secret(env, 'MESSAGE_SECRET', DEV_MESSAGE_SECRET, production, problems, insecureDefaults),
+    jwtSecret: secret(env, 'JWT_SECRET', DEV_JWT_SECRET, production, problems, insecureDefaults),
+    dataDir: env.DATA_DIR || './data',
+    callTimeoutMs: positiveInt(env, 'CALL_TIMEOUT_MS', 5000, problems),
+    databaseUrls,
+    admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
+    httpBodyLimitBytes: positiveInt(env, 'HTTP_BODY_LIMIT_BYTES', 100 * 1024, problems),
+    relayIntervalMs: positiveInt(env, 'OUTBOX_RELAY_INTERVAL_MS', 500, problems),
+    outboxMaxBackoffMs: positiveInt(env, 'OUTBOX_MAX_BACKOFF_MS', 30_000, problems),
+    insecureDefaults,
+  };
+  if (problems.length > 0) throw new ConfigurationError('environment', problems);
+  return config;
+}

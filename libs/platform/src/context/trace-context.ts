@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+
+/** W3C Trace Context: `00-<32 hex trace-id>-<16 hex parent-id>-<2 hex flags>`. */
+const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+const ALL_ZERO = /^0+$/;
+
+export interface TraceContext {
+  traceId: string;
+  spanId: string;
+}
+
+export function parseTraceparent(header: string | undefined): TraceContext | undefined {
+  const match = header ? TRACEPARENT.exec(header.trim().toLowerCase()) : null;
+  if (!match || ALL_ZERO.test(match[1]) || ALL_ZERO.test(match[2])) return undefined;
+  return { traceId: match[1], spanId: match[2] };
+}
+
+export function newTrace(): TraceContext {
+  return { traceId: randomBytes(16).toString('hex'), spanId: newSpanId() };
+}
+
+export function newSpanId(): string {
+  return randomBytes(8).toString('hex');
+}
+
+/** The same trace, one hop further: a new span whose parent is the current one. */
+export function childOf(trace: TraceContext): TraceContext {
+  return { traceId: trace.traceId, spanId: newSpanId() };
+}
+
+export function formatTraceparent(trace: TraceContext): string {
+  return `00-${trace.traceId}-${trace.spanId}-01`;
+}

@@ -1,0 +1,36 @@
+import { ModuleName } from '@app/contracts';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DataSourceOptions, MixedList } from 'typeorm';
+import { PlatformConfig } from '../config/platform-config';
+
+export interface ModuleSchema {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function>;
+}
+
+/** SQLite file per module by default; PostgreSQL (schema = module name) when a URL is set. */
+export function dataSourceOptionsFor(module: ModuleName, schema: ModuleSchema, config: PlatformConfig): DataSourceOptions {
+  const common = {
+    name: module,
+    entities: schema.entities,
+    migrations: schema.migrations,
+    migrationsRun: false,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logging: false,
+  } as const;
+  const url = config.databaseUrls[module];
+  if (url) return { ...common, type: 'postgres', url, schema: module };
+  const dataDir = resolve(config.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  return {
+    ...common,
+    type: 'sqlite',
+    database: join(dataDir, `${module}.sqlite`),
+    enableWAL: true,
+    busyTimeout: 5000,
+  };
+}

@@ -1,0 +1,21 @@
+import { DataSource } from 'typeorm';
+
+/** Entities every module's DataSource carries: the kernel's outbox and inbox. */
+const SHARED_TABLES = new Set(['outbox_messages', 'inbox_messages']);
+
+/**
+ * Each entity belongs to one module's DataSource. Registering it with two would let one module
+ * read or write another's tables, so start-up stops instead.
+ */
+export function findSharedEntities(dataSources: Map<string, DataSource>): string[] {
+  const owners = new Map<string, string[]>();
+  for (const [module, dataSource] of dataSources) {
+    for (const metadata of dataSource.entityMetadatas) {
+      if (SHARED_TABLES.has(metadata.tableName)) continue;
+      owners.set(metadata.name, [...(owners.get(metadata.name) ?? []), module]);
+    }
+  }
+  return [...owners]
+    .filter(([, modules]) => modules.length > 1)
+    .map(([entity, modules]) => `entity ${entity} is registered with the DataSources of ${modules.join(' and ')}`);
+}

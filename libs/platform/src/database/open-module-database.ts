@@ -1,0 +1,28 @@
+import { ModuleName } from '@app/contracts';
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { PlatformConfig } from '../config/platform-config';
+import { InboxMessage } from '../events/inbox-message.entity';
+import { OutboxMessage } from '../events/outbox-message.entity';
+import { dataSourceOptionsFor, ModuleSchema } from './data-source-options';
+import { ModuleDatabase } from './module-database';
+import { PlatformTables1732406400000 } from './platform-tables.migration';
+
+/** Creates a module's DataSource with the kernel's tables added, and migrates it. */
+export async function openModuleDatabase(module: ModuleName, schema: ModuleSchema, config: PlatformConfig): Promise<ModuleDatabase> {
+  const options = dataSourceOptionsFor(
+    module,
+    {
+      entities: [OutboxMessage, InboxMessage, ...(schema.entities as [])],
+      migrations: [PlatformTables1732406400000, ...(schema.migrations as [])],
+    },
+    config,
+  );
+  const dataSource = await new DataSource(options).initialize();
+  if (options.type === 'postgres') await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${module}"`);
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  if (applied.length > 0) {
+    new Logger('ModuleDatabase').log(`${module}: applied ${applied.map((m) => m.name).join(', ')}`);
+  }
+  return new ModuleDatabase(module, dataSource);
+}

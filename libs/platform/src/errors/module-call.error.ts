@@ -1,0 +1,28 @@
+import { ModuleErrorBody } from '@app/contracts';
+
+/**
+ * A call to another module failed. Carries the wire shape so the gateway can answer with the
+ * same status and code whichever topology produced it.
+ */
+export class ModuleCallError extends Error {
+  constructor(readonly body: ModuleErrorBody) {
+    super(body.message);
+    this.name = 'ModuleCallError';
+  }
+
+  get status(): number {
+    return this.body.status;
+  }
+
+  get code(): string {
+    return this.body.code;
+  }
+
+  static unavailable(target: string, reason: string): ModuleCallError {
+    return new ModuleCallError({ status: 503, code: 'MODULE_UNAVAILABLE', message: `${target} is unavailable: ${reason}` });
+  }
+
+  static deadlineExceeded(pattern: string, waitedMs: number): ModuleCallError {
+    return new ModuleCallError({ status: 504, code: 'DEADLINE_EXCEEDED', message: `${pattern} did not answer within ${waitedMs} ms` });
+  }
+}

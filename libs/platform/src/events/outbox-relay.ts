@@ -1,0 +1,113 @@
+import { Actor, EventDelivery, ModuleName, PlatformContract } from '@app/contracts';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+import { PLATFORM_CONFIG } from '../config/config.tokens';
+import { PlatformConfig } from '../config/platform-config';
+import { Topology } from '../config/topology';
+import { MessageContext } from '../context/message-context';
+import { newTrace, parseTraceparent } from '../context/trace-context';
+import { MessageSender } from '../messaging/message-sender';
+import { HostedModule, HostedModules } from '../module/hosted-modules';
+import { backoffDelayMs } from './backoff';
+import { RelayKick } from './event-publisher';
+import { OutboxMessage } from './outbox-message.entity';
+
+const BATCH_SIZE = 200;
+
+/**
+ * Delivers outbox rows of the modules hosted here to their subscribers, wherever they run,
+ * until each is acknowledged. Order is kept per subscriber: a failed row holds back the later
+ * rows for the same subscriber until its retry succeeds.
+ */
+@Injectable()
+export class OutboxRelay implements RelayKick, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OutboxRelay');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private runAgain = false;
+  private stopped = false;
+
+  constructor(
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(Topology) private readonly topology: Topology,
+    private readonly hosted: HostedModules,
+    private readonly sender: MessageSender,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.kick(), this.config.relayIntervalMs);
+    this.kick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.runAgain = true;
+      return;
+    }
+    this.running = this.drain().finally(() => (this.running = undefined));
+  }
+
+  /** Relays until nothing new arrived meanwhile. Resolves when idle. */
+  private async drain(): Promise<void> {
+    do {
+      this.runAgain = false;
+      for (const module of this.hosted.all()) await this.relayModule(module).catch((error: Error) => this.logger.error(error.message));
+    } while (this.runAgain && !this.stopped);
+  }
+
+  private async relayModule(module: HostedModule): Promise<void> {
+    const pending = await module.database.read((manager) =>
+      manager.getRepository(OutboxMessage).find({ where: { deliveredAt: IsNull() }, order: { seq: 'ASC' }, take: BATCH_SIZE }),
+    );
+    const heldBack = new Set<string>();
+    for (const row of pending) {
+      if (this.stopped) return;
+      if (heldBack.has(row.subscriber)) continue;
+      const delivered = row.nextAttemptAt <= Date.now() && (await this.deliver(module, row));
+      if (!delivered) heldBack.add(row.subscriber);
+    }
+  }
+
+  private async deliver(module: HostedModule, row: OutboxMessage): Promise<boolean> {
+    const delivery: EventDelivery = {
+      eventId: row.eventId,
+      pattern: row.pattern,
+      subscriber: row.subscriber,
+      source: row.source,
+      payload: JSON.parse(row.payload) as Record<string, unknown>,
+      occurredAt: row.occurredAt,
+    };
+    const context = { trace: parseTraceparent(row.traceparent) ?? newTrace(), actor: JSON.parse(row.actor) as Actor, module: row.source };
+    try {
+      const processName = this.topology.processOf(row.subscriber as ModuleName);
+      await MessageContext.run(context, () => this.sender.send(processName, PlatformContract.deliverEvent.pattern, delivery, row.source as ModuleName));
+      await this.markDelivered(module, row);
+      return true;
+    } catch (error) {
+      await this.markFailed(module, row, (error as Error).message);
+      return false;
+    }
+  }
+
+  private markDelivered(module: HostedModule, row: OutboxMessage) {
+    return module.database.transaction((manager) =>
+      manager.getRepository(OutboxMessage).update({ seq: row.seq }, { deliveredAt: new Date().toISOString(), attempts: row.attempts + 1, lastError: null }),
+    );
+  }
+
+  private markFailed(module: HostedModule, row: OutboxMessage, reason: string) {
+    const attempts = row.attempts + 1;
+    const nextAttemptAt = Date.now() + backoffDelayMs(attempts, 250, this.config.outboxMaxBackoffMs);
+    if (attempts === 1 || attempts % 10 === 0) this.logger.warn(`${row.pattern} → ${row.subscriber}: attempt ${attempts} failed (${reason}); retrying`);
+    return module.database.transaction((manager) =>
+      manager.getRepository(OutboxMessage).update({ seq: row.seq }, { attempts, nextAttemptAt, lastError: reason.slice(0, 1000) }),
+    );
+  }
+}

@@ -1,0 +1,35 @@
+// Configuration and topology
+export * from './config/configuration.error';
+export * from './config/load-topology';
+export * from './config/platform-config';
+export * from './config/topology';
+export { PLATFORM_CONFIG } from './config/config.tokens';
+// Context and envelope
+export * from './context/message-context';
+export * from './context/trace-context';
+export * from './envelope/canonical-json';
+export * from './envelope/envelope';
+export * from './envelope/envelope-signer';
+// Errors
+export * from './errors';
+// Messaging
+export * from './messaging/contract-validation.pipe';
+export * from './messaging/handler-policy';
+export * from './messaging/handles.decorator';
+export * from './messaging/message-params.decorators';
+export * from './messaging/message-sender';
+// Events
+export * from './events/event-publisher';
+export * from './events/handles-event.decorator';
+// Data
+export * from './database/module-database';
+// Transports
+export * from './transport/in-process/in-process.broker';
+export * from './transport/in-process/in-process.server';
+export * from './transport/tcp/tcp-options';
+// Modules
+export * from './module/hosted-modules';
+export * from './module/module-kernel';
+export * from './module/platform.module';
+// Logging
+export * from './logging/trace-logger';

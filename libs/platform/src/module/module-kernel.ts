@@ -1,0 +1,71 @@
+import { CallerName, ContractBus, ModuleName } from '@app/contracts';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { PLATFORM_CONFIG } from '../config/config.tokens';
+import { PlatformConfig } from '../config/platform-config';
+import { Topology } from '../config/topology';
+import { ModuleSchema } from '../database/data-source-options';
+import { ModuleDatabase } from '../database/module-database';
+import { openModuleDatabase } from '../database/open-module-database';
+import { EventPublisher } from '../events/event-publisher';
+import { OutboxRelay } from '../events/outbox-relay';
+import { MessageSender } from '../messaging/message-sender';
+import { ModuleBus } from '../messaging/module-bus';
+import { HostedModules } from './hosted-modules';
+
+/** A typed client class from @app/contracts: built on a ContractBus. */
+export type TypedClientClass = new (bus: ContractBus) => object;
+
+export interface BusinessModuleOptions extends ModuleSchema {
+  module: ModuleName;
+  /** Typed clients of other modules this module calls (AuthClient, …). */
+  clients?: TypedClientClass[];
+}
+
+export const MODULE_NAME = Symbol('MODULE_NAME');
+
+/** The typed clients and bus of one caller (a module or the gateway). */
+export function clientProviders(caller: CallerName, clients: TypedClientClass[]): Provider[] {
+  return [
+    {
+      provide: ContractBus,
+      useFactory: (sender: MessageSender, topology: Topology) => new ModuleBus(caller, sender, topology),
+      inject: [MessageSender, Topology],
+    },
+    ...clients.map((client) => ({ provide: client, useFactory: (bus: ContractBus) => new client(bus), inject: [ContractBus] })),
+  ];
+}
+
+/**
+ * Everything one business module gets from the kernel: its own DataSource (ModuleDatabase), its
+ * event publisher (outbox), and typed clients that call other modules as this module.
+ *
+ * @example imports: [ModuleKernel.forModule({ module: 'auth', entities, migrations })]
+ */
+@Module({})
+export class ModuleKernel {
+  static forModule(options: BusinessModuleOptions): DynamicModule {
+    const clients = options.clients ?? [];
+    return {
+      module: ModuleKernel,
+      providers: [
+        { provide: MODULE_NAME, useValue: options.module },
+        {
+          provide: ModuleDatabase,
+          useFactory: (config: PlatformConfig) => openModuleDatabase(options.module, options, config),
+          inject: [PLATFORM_CONFIG],
+        },
+        {
+          provide: EventPublisher,
+          useFactory: (database: ModuleDatabase, topology: Topology, relay: OutboxRelay, hosted: HostedModules) => {
+            const publisher = new EventPublisher(options.module, database, topology, relay);
+            hosted.register({ name: options.module, database, publisher });
+            return publisher;
+          },
+          inject: [ModuleDatabase, Topology, OutboxRelay, HostedModules],
+        },
+        ...clientProviders(options.module, clients),
+      ],
+      exports: [MODULE_NAME, ModuleDatabase, EventPublisher, ContractBus, ...clients],
+    };
+  }
+}

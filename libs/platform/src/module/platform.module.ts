@@ -1,0 +1,68 @@
+import { DynamicModule, Global, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { PLATFORM_CONFIG } from '../config/config.tokens';
+import { PlatformConfig } from '../config/platform-config';
+import { Topology } from '../config/topology';
+import { EnvelopeSigner } from '../envelope/envelope-signer';
+import { EventDeliveryController } from '../events/event-delivery.controller';
+import { EventHandlerRegistry } from '../events/event-handler-registry';
+import { EventInbox } from '../events/event-inbox';
+import { OutboxRelay } from '../events/outbox-relay';
+import { PingController } from '../health/ping.controller';
+import { EnvelopeGuard } from '../messaging/envelope.guard';
+import { MessageContextInterceptor } from '../messaging/message-context.interceptor';
+import { MessageSender } from '../messaging/message-sender';
+import { RefusalRecorder } from '../messaging/refusal-recorder';
+import { InProcessBroker } from '../transport/in-process/in-process.broker';
+import { ProcessClients } from '../transport/process-clients';
+import { HostedModules } from './hosted-modules';
+
+export interface PlatformOptions {
+  topology: Topology;
+  config: PlatformConfig;
+}
+
+/**
+ * The kernel, once per process: transports, envelope signing, the outbox relay and the inbox.
+ * Business modules reach it through `ModuleKernel.forModule(...)`.
+ */
+@Global()
+@Module({})
+export class PlatformModule implements OnApplicationBootstrap {
+  constructor(
+    @Inject(Topology) private readonly topology: Topology,
+    private readonly handlers: EventHandlerRegistry,
+  ) {}
+
+  static forRoot({ topology, config }: PlatformOptions): DynamicModule {
+    const hostsModules = topology.hostedModules.length > 0;
+    return {
+      module: PlatformModule,
+      imports: [DiscoveryModule],
+      controllers: hostsModules ? [EventDeliveryController, PingController] : [],
+      providers: [
+        { provide: Topology, useValue: topology },
+        { provide: PLATFORM_CONFIG, useValue: config },
+        { provide: EnvelopeSigner, useValue: new EnvelopeSigner(config.messageSecret) },
+        InProcessBroker,
+        ProcessClients,
+        MessageSender,
+        HostedModules,
+        OutboxRelay,
+        EventHandlerRegistry,
+        EventInbox,
+        RefusalRecorder,
+        EnvelopeGuard,
+        MessageContextInterceptor,
+      ],
+      exports: [Topology, PLATFORM_CONFIG, EnvelopeSigner, InProcessBroker, MessageSender, HostedModules, OutboxRelay, RefusalRecorder, EnvelopeGuard, MessageContextInterceptor],
+    };
+  }
+
+  /** Event handlers are discovered once every module is instantiated, then checked. */
+  onApplicationBootstrap(): void {
+    this.handlers.discover();
+    const problems = this.handlers.mismatches(this.topology.hostedModules);
+    if (problems.length > 0) throw new Error(`Event subscriptions do not match handlers:\n  - ${problems.join('\n  - ')}`);
+  }
+}
