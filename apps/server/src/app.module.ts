@@ -1,0 +1,18 @@
+import { GatewayModule } from '@app/gateway';
+import { PlatformConfig, PlatformModule, Topology } from '@app/platform';
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { HOSTABLE_MODULES } from './hostable-modules';
+
+/** The module graph of one process: the kernel, the modules it hosts, the gateway if it serves HTTP. */
+@Module({})
+export class AppModule {
+  static forProcess(topology: Topology, config: PlatformConfig): DynamicModule {
+    const modules = topology.hostedModules.map((name) => {
+      const module = HOSTABLE_MODULES[name];
+      if (!module) throw new Error(`this build cannot host module "${name}"`);
+      return module;
+    });
+    const gateway: Type[] = topology.self.http ? [GatewayModule] : [];
+    return { module: AppModule, imports: [PlatformModule.forRoot({ topology, config }), ...modules, ...gateway] };
+  }
+}

@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { ConfigurationError, loadTopology, readPlatformConfig } from '@app/platform';
+import { startProcess } from './start-process';
+
+/** One program, many placements: the topology and PROCESS decide what this process runs. */
+async function main(): Promise<void> {
+  const config = readPlatformConfig(process.env);
+  const topology = loadTopology(process.env);
+  await startProcess(topology, config);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigurationError) {
+    console.error(error.message);
+  } else {
+    console.error('Archipelago failed to start:', error);
+  }
+  process.exit(1);
+});

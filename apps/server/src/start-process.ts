@@ -1,0 +1,41 @@
+import { setUpGateway } from '@app/gateway';
+import { InProcessBroker, InProcessServer, PlatformConfig, tcpServerOptions, Topology, TraceLogger } from '@app/platform';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module';
+
+/**
+ * Starts this process as the topology places it: the in-process transport always, a TCP
+ * listener when other processes call it, and HTTP when it serves the gateway.
+ */
+export async function startProcess(topology: Topology, config: PlatformConfig): Promise<NestFastifyApplication> {
+  const logger = new TraceLogger(topology.processName);
+  const adapter = new FastifyAdapter({ bodyLimit: config.httpBodyLimitBytes });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forProcess(topology, config), adapter, { logger });
+  app.enableShutdownHooks();
+  app.connectMicroservice({ strategy: new InProcessServer(app.get(InProcessBroker)) });
+  const listen = topology.self.listen;
+  if (listen && topology.hostedModules.length > 0) app.connectMicroservice(tcpServerOptions(listen));
+  await app.startAllMicroservices();
+  const http = topology.self.http;
+  if (http) {
+    setUpGateway(app);
+    await app.listen(http.port, http.host);
+  } else {
+    await app.init();
+  }
+  logger.log(describeStart(topology, config), 'Archipelago');
+  return app;
+}
+
+function describeStart(topology: Topology, config: PlatformConfig): string {
+  const { http, listen } = topology.self;
+  const parts = [
+    `process "${topology.processName}" of topology "${topology.name}" is up`,
+    `modules: ${topology.hostedModules.join(', ') || 'none'}`,
+    http ? `http://${http.host}:${http.port}` : 'no HTTP',
+    listen ? `tcp://${listen.host}:${listen.port}` : 'no TCP listener',
+  ];
+  if (config.insecureDefaults.length > 0) parts.push(`WARNING: development defaults for ${config.insecureDefaults.join(', ')}`);
+  return parts.join(' | ');
+}

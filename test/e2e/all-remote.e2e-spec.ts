@@ -1,0 +1,3 @@
+import { describeSystemScenario } from './system-scenario';
+
+describeSystemScenario('all-remote', 21300);

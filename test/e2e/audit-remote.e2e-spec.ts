@@ -1,0 +1,3 @@
+import { describeSystemScenario } from './system-scenario';
+
+describeSystemScenario('audit-remote', 21200);

@@ -1,0 +1,3 @@
+import { describeSystemScenario } from './system-scenario';
+
+describeSystemScenario('auth-remote', 21100);

@@ -1,0 +1,81 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, WriteStream } from 'node:fs';
+import { join } from 'node:path';
+
+const MAIN_JS = join(__dirname, '..', '..', 'dist', 'apps', 'server', 'main.js');
+const READY_LINE = /is up \|/;
+
+/** One OS process of the system: the built program started with an environment. */
+export class ServerProcess {
+  private child?: ChildProcess;
+  private output = '';
+  private readonly log: WriteStream;
+
+  constructor(
+    readonly name: string,
+    private readonly env: NodeJS.ProcessEnv,
+    logFile: string,
+  ) {
+    this.log = createWriteStream(logFile, { flags: 'a' });
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  async start(timeoutMs = 30_000): Promise<void> {
+    this.output = '';
+    const child = spawn(process.execPath, [MAIN_JS], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    const onData = (chunk: Buffer) => {
+      this.output += chunk.toString();
+      this.log.write(chunk);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    await this.waitUntilReady(child, timeoutMs);
+  }
+
+  private waitUntilReady(child: ChildProcess, timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${this.name} not ready after ${timeoutMs} ms:\n${this.output.slice(-3000)}`)), timeoutMs);
+      const poll = setInterval(() => {
+        if (!READY_LINE.test(this.output)) return;
+        clearTimeout(timer);
+        clearInterval(poll);
+        resolve();
+      }, 25);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        clearInterval(poll);
+        reject(new Error(`${this.name} exited with ${code} before it was ready:\n${this.output.slice(-3000)}`));
+      });
+    });
+  }
+
+  /** SIGTERM, then SIGKILL if it has not exited in time. */
+  async stop(graceMs = 5000): Promise<void> {
+    const child = this.child;
+    this.child = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGCONT');
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  /** Freezes the process: its sockets stay open but nothing answers (a hung module). */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
+  close(): void {
+    this.log.end();
+  }
+}

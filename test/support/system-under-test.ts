@@ -1,0 +1,115 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ServerProcess } from './server-process';
+
+export const ADMIN = { email: 'admin@archipelago.test', password: 'admin-password-1234' };
+export const MESSAGE_SECRET = 'e2e-message-secret-0123456789abcdef0123456789';
+export const CALL_TIMEOUT_MS = 1500;
+
+interface TopologyFile {
+  processes: Record<string, { http?: object; listen?: object }>;
+  modules: Record<string, { process: string }>;
+}
+
+export interface HttpResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/**
+ * A whole Archipelago system in one of the shipped topologies, each process started from the
+ * built program with configuration only. Ports are moved to `portBase…` so topologies can run
+ * side by side; everything binds to 127.0.0.1.
+ */
+export class SystemUnderTest {
+  readonly dataDir = mkdtempSync(join(tmpdir(), 'archipelago-e2e-'));
+  readonly processes = new Map<string, ServerProcess>();
+  private readonly topology: TopologyFile;
+
+  constructor(
+    readonly topologyName: string,
+    private readonly portBase: number,
+  ) {
+    const path = join(__dirname, '..', '..', 'config', 'topologies', `${topologyName}.json`);
+    this.topology = JSON.parse(readFileSync(path, 'utf8')) as TopologyFile;
+    this.processNames().forEach((name, index) => this.processes.set(name, new ServerProcess(name, this.envFor(name, index), join(this.dataDir, `${name}.log`))));
+  }
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.portBase}`;
+  }
+
+  /** Processes that host modules, the gateway's last. */
+  processNames(): string[] {
+    return Object.keys(this.topology.processes).sort((a, b) => Number(a === 'main') - Number(b === 'main'));
+  }
+
+  remoteModules(): string[] {
+    return Object.entries(this.topology.modules).filter(([, placement]) => placement.process !== 'main').map(([module]) => module);
+  }
+
+  processOf(module: string): string {
+    return this.topology.modules[module].process;
+  }
+
+  tcpPortOf(processName: string): number {
+    return this.portBase + 1 + this.processNames().indexOf(processName);
+  }
+
+  async start(): Promise<void> {
+    for (const process of this.processes.values()) await process.start();
+  }
+
+  async stop(): Promise<void> {
+    for (const process of [...this.processes.values()].reverse()) {
+      await process.stop();
+      process.close();
+    }
+  }
+
+  process(name: string): ServerProcess {
+    const found = this.processes.get(name);
+    if (!found) throw new Error(`no process ${name} in ${this.topologyName}`);
+    return found;
+  }
+
+  async http<T = any>(method: string, path: string, options: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> } = {}): Promise<HttpResult<T>> {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const hasBody = options.body !== undefined || options.rawBody !== undefined;
+    if (hasBody) headers['content-type'] = 'application/json';
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+  }
+
+  private envFor(processName: string, index: number): NodeJS.ProcessEnv {
+    const overrides: Record<string, string> = {};
+    for (const [name, spec] of Object.entries(this.topology.processes)) {
+      if (spec.http) overrides[`TOPOLOGY__processes__${name}__http__port`] = String(this.portBase);
+      if (spec.listen) overrides[`TOPOLOGY__processes__${name}__listen__port`] = String(this.tcpPortOf(name));
+    }
+    void index;
+    return {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      TOPOLOGY: this.topologyName,
+      PROCESS: processName,
+      DATA_DIR: this.dataDir,
+      MESSAGE_SECRET,
+      JWT_SECRET: 'e2e-jwt-secret-0123456789abcdef0123456789abcdef',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      CALL_TIMEOUT_MS: String(CALL_TIMEOUT_MS),
+      OUTBOX_RELAY_INTERVAL_MS: '200',
+      OUTBOX_MAX_BACKOFF_MS: '1000',
+      ...overrides,
+    };
+  }
+}
