@@ -10,6 +10,8 @@ export class InProcessClient extends ClientProxy {
 
   constructor(private readonly broker: InProcessBroker) {
     super();
+    this.initializeSerializer({});
+    this.initializeDeserializer({});
   }
 
   connect(): Promise<void> {

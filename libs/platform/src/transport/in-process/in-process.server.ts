@@ -12,6 +12,8 @@ type PacketWithId = ReadPacket & { id?: string };
 export class InProcessServer extends Server implements CustomTransportStrategy {
   constructor(private readonly broker: InProcessBroker) {
     super();
+    this.initializeSerializer({});
+    this.initializeDeserializer({});
   }
 
   listen(callback: () => void): void {

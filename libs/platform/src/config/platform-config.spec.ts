@@ -1,0 +1,22 @@
+import { readPlatformConfig } from './platform-config';
+
+describe('platform configuration', () => {
+  it('refuses to start in production without secrets, naming them', () => {
+    expect(() => readPlatformConfig({ NODE_ENV: 'production' })).toThrow(/MESSAGE_SECRET is required when NODE_ENV=production[\s\S]*JWT_SECRET is required/);
+  });
+
+  it('uses development secrets outside production, and says so', () => {
+    expect(readPlatformConfig({}).insecureDefaults).toEqual(['MESSAGE_SECRET', 'JWT_SECRET']);
+  });
+
+  it('rejects short secrets and malformed numbers', () => {
+    expect(() => readPlatformConfig({ MESSAGE_SECRET: 'short', CALL_TIMEOUT_MS: 'soon' })).toThrow(
+      /MESSAGE_SECRET must be at least 32 characters[\s\S]*CALL_TIMEOUT_MS must be a positive integer \(got "soon"\)/,
+    );
+  });
+
+  it('reads per-module PostgreSQL URLs', () => {
+    expect(readPlatformConfig({ BILLING_DATABASE_URL: 'postgres://localhost/app' }).databaseUrls).toEqual({ billing: 'postgres://localhost/app' });
+    expect(() => readPlatformConfig({ AUTH_DATABASE_URL: 'mysql://x' })).toThrow(/AUTH_DATABASE_URL must start with postgres:\/\//);
+  });
+});
