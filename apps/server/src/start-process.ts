@@ -1,5 +1,5 @@
 import { setUpGateway } from '@app/gateway';
-import { InProcessBroker, InProcessServer, PlatformConfig, tcpServerOptions, Topology, TraceLogger } from '@app/platform';
+import { ContractCoverage, InProcessBroker, InProcessServer, PlatformConfig, tcpServerOptions, Topology, TraceLogger } from '@app/platform';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
@@ -13,6 +13,7 @@ export async function startProcess(topology: Topology, config: PlatformConfig): 
   const adapter = new FastifyAdapter({ bodyLimit: config.httpBodyLimitBytes });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forProcess(topology, config), adapter, { logger });
   app.enableShutdownHooks();
+  assertContractsCovered(app, topology);
   app.connectMicroservice({ strategy: new InProcessServer(app.get(InProcessBroker)) });
   const listen = topology.self.listen;
   if (listen && topology.hostedModules.length > 0) app.connectMicroservice(tcpServerOptions(listen));
@@ -38,4 +39,10 @@ function describeStart(topology: Topology, config: PlatformConfig): string {
   ];
   if (config.insecureDefaults.length > 0) parts.push(`WARNING: development defaults for ${config.insecureDefaults.join(', ')}`);
   return parts.join(' | ');
+}
+
+/** Every call a hosted module publishes must have a handler, or this build cannot serve it. */
+function assertContractsCovered(app: NestFastifyApplication, topology: Topology): void {
+  const missing = app.get(ContractCoverage).missingHandlers(topology.hostedModules);
+  if (missing.length > 0) throw new Error(`Handlers do not match the published contracts:\n  - ${missing.join('\n  - ')}`);
 }

@@ -1,4 +1,5 @@
 import { AuthEvents } from './auth';
+import { BillingEvents } from './billing';
 import { PlatformEvents } from './platform';
 import { EventContract, ModuleName } from './shared';
 
@@ -14,12 +15,12 @@ export const EVENT_SUBSCRIPTIONS: Readonly<Record<ModuleName, Subscription>> = {
   audit: ALL_EVENTS,
   auth: [],
   billing: [],
-  notification: [],
+  notification: [AuthEvents.userRegistered, BillingEvents.invoicePaid, BillingEvents.paymentFailed, BillingEvents.invoiceRefunded],
 };
 
 /** Every event published anywhere, by pattern: the catalogue the relay and inbox validate with. */
 export const EVENT_CATALOG: ReadonlyMap<string, EventContract<object>> = new Map(
-  [...Object.values(AuthEvents), ...Object.values(PlatformEvents)].map((event) => [
+  [...Object.values(AuthEvents), ...Object.values(BillingEvents), ...Object.values(PlatformEvents)].map((event) => [
     event.pattern,
     event as EventContract<object>,
   ]),

@@ -13,6 +13,7 @@ export * from './envelope/envelope-signer';
 // Errors
 export * from './errors';
 // Messaging
+export * from './messaging/contract-coverage';
 export * from './messaging/contract-validation.pipe';
 export * from './messaging/handler-policy';
 export * from './messaging/handles.decorator';

@@ -1,6 +1,8 @@
 import { ContractBus } from '../shared';
 import { AuthContract } from './auth.contract';
 import {
+  CancelledRegistration,
+  CancelRegistrationRequest,
   LoginRequest,
   RefreshRequest,
   RegisterRequest,
@@ -32,5 +34,9 @@ export class AuthClient {
 
   verifyToken(request: VerifyTokenRequest): Promise<VerifiedToken> {
     return this.bus.call(AuthContract.verifyToken, request);
+  }
+
+  cancelRegistration(request: CancelRegistrationRequest): Promise<CancelledRegistration> {
+    return this.bus.call(AuthContract.cancelRegistration, request);
   }
 }

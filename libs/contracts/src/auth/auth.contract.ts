@@ -1,5 +1,7 @@
 import { defineCommand, defineQuery } from '../shared';
 import {
+  CancelledRegistration,
+  CancelRegistrationRequest,
   LoginRequest,
   MeRequest,
   RefreshRequest,
@@ -19,5 +21,9 @@ export const AuthContract = {
   verifyToken: defineQuery<VerifyTokenRequest, VerifiedToken>(
     'auth.token.verify.v1',
     VerifyTokenRequest,
+  ),
+  cancelRegistration: defineCommand<CancelRegistrationRequest, CancelledRegistration>(
+    'auth.registration.cancel.v1',
+    CancelRegistrationRequest,
   ),
 } as const;

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
 
 export class RegisterRequest {
   @ApiProperty({ example: 'ada@example.com' })
@@ -61,4 +61,15 @@ export class VerifiedToken {
   @ApiProperty() userId!: string;
   @ApiProperty() email!: string;
   @ApiProperty({ type: [String] }) roles!: string[];
+}
+
+/** Compensation of the signup saga: undo a registration whose next step failed. */
+export class CancelRegistrationRequest {
+  @ApiProperty() @IsUUID() userId!: string;
+  @ApiProperty({ example: 'payment declined' }) @IsString() @MaxLength(200) reason!: string;
+}
+
+export class CancelledRegistration {
+  @ApiProperty() userId!: string;
+  @ApiProperty({ description: 'false when there was nothing left to cancel' }) cancelled!: boolean;
 }

@@ -18,7 +18,14 @@ export class LoginFailedEvent {
   @IsOptional() @IsISO8601() lockedUntil?: string;
 }
 
+export class RegistrationCancelledEvent {
+  @IsUUID() userId!: string;
+  @IsEmail() email!: string;
+  @IsString() reason!: string;
+}
+
 export const AuthEvents = {
+  registrationCancelled: defineEvent('auth.registration.cancelled.v1', RegistrationCancelledEvent),
   userRegistered: defineEvent('auth.user.registered.v1', UserRegisteredEvent),
   loginFailed: defineEvent('auth.login.failed.v1', LoginFailedEvent),
 } as const;

@@ -9,6 +9,7 @@ import { EventHandlerRegistry } from '../events/event-handler-registry';
 import { EventInbox } from '../events/event-inbox';
 import { OutboxRelay } from '../events/outbox-relay';
 import { PingController } from '../health/ping.controller';
+import { ContractCoverage } from '../messaging/contract-coverage';
 import { EnvelopeGuard } from '../messaging/envelope.guard';
 import { MessageContextInterceptor } from '../messaging/message-context.interceptor';
 import { MessageSender } from '../messaging/message-sender';
@@ -50,12 +51,13 @@ export class PlatformModule implements OnApplicationBootstrap {
         HostedModules,
         OutboxRelay,
         EventHandlerRegistry,
+        ContractCoverage,
         EventInbox,
         RefusalRecorder,
         EnvelopeGuard,
         MessageContextInterceptor,
       ],
-      exports: [Topology, PLATFORM_CONFIG, EnvelopeSigner, InProcessBroker, MessageSender, HostedModules, OutboxRelay, RefusalRecorder, EnvelopeGuard, MessageContextInterceptor],
+      exports: [ContractCoverage, Topology, PLATFORM_CONFIG, EnvelopeSigner, InProcessBroker, MessageSender, HostedModules, OutboxRelay, RefusalRecorder, EnvelopeGuard, MessageContextInterceptor],
     };
   }
 

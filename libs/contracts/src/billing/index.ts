@@ -1,0 +1,4 @@
+export * from './billing.client';
+export * from './billing.contract';
+export * from './billing.dto';
+export * from './billing.events';

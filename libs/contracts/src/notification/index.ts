@@ -1,0 +1,3 @@
+export * from './notification.client';
+export * from './notification.contract';
+export * from './notification.dto';
