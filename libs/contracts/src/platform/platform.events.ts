@@ -7,6 +7,7 @@ export const REFUSAL_REASONS = [
   'deadline-expired',
   'caller-not-allowed',
   'role-missing',
+  'not-permitted',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

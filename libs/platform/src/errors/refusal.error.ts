@@ -6,6 +6,7 @@ const STATUS: Record<RefusalReason, number> = {
   'deadline-expired': 504,
   'caller-not-allowed': 403,
   'role-missing': 403,
+  'not-permitted': 403,
 };
 
 /** A message stopped at a module's permission boundary. */

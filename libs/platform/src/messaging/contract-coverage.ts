@@ -18,7 +18,7 @@ export class ContractCoverage {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
       if (!instance) continue;
       for (const name of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
-        const metadata = this.reflector.get<HandlerMetadata | undefined>(HANDLER_METADATA, instance[name] as object);
+        const metadata = this.reflector.get<HandlerMetadata | undefined>(HANDLER_METADATA, instance[name] as () => unknown);
         if (metadata) handled.add(metadata.contract.pattern);
       }
     }
