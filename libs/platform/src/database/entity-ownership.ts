@@ -8,14 +8,15 @@ const SHARED_TABLES = new Set(['outbox_messages', 'inbox_messages']);
  * read or write another's tables, so start-up stops instead.
  */
 export function findSharedEntities(dataSources: Map<string, DataSource>): string[] {
-  const owners = new Map<string, string[]>();
+  const owners = new Map<unknown, { name: string; modules: string[] }>();
   for (const [module, dataSource] of dataSources) {
     for (const metadata of dataSource.entityMetadatas) {
       if (SHARED_TABLES.has(metadata.tableName)) continue;
-      owners.set(metadata.name, [...(owners.get(metadata.name) ?? []), module]);
+      const entry = owners.get(metadata.target) ?? { name: metadata.name, modules: [] };
+      owners.set(metadata.target, { ...entry, modules: [...entry.modules, module] });
     }
   }
-  return [...owners]
-    .filter(([, modules]) => modules.length > 1)
-    .map(([entity, modules]) => `entity ${entity} is registered with the DataSources of ${modules.join(' and ')}`);
+  return [...owners.values()]
+    .filter(({ modules }) => modules.length > 1)
+    .map(({ name, modules }) => `entity ${name} is registered with the DataSources of ${modules.join(' and ')}`);
 }

@@ -1,5 +1,5 @@
 import { Actor, EventDelivery, ModuleName, PlatformContract } from '@app/contracts';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { PlatformConfig } from '../config/platform-config';
@@ -20,7 +20,7 @@ const BATCH_SIZE = 200;
  * rows for the same subscriber until its retry succeeds.
  */
 @Injectable()
-export class OutboxRelay implements RelayKick, OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
@@ -39,7 +39,8 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, OnApplica
     this.kick();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops before any module closes its database, and waits for the pass in progress. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
     await this.running;
