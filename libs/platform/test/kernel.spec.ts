@@ -1,6 +1,8 @@
 import { ModuleErrorBody, PlatformContract } from '@app/contracts';
 import { eventuallyTrue } from './eventually-true';
-import { MessageContext, MessageSender, ModuleCallError, newTrace } from '../src';
+import { firstValueFrom } from 'rxjs';
+import { EnvelopeSigner, formatTraceparent, InProcessBroker, MessageContext, MessageSender, ModuleCallError, newTrace } from '../src';
+import { InProcessClient } from '../src/transport/in-process/in-process.client';
 import { NoteContract } from './fixtures/note.fixture';
 import { KernelMode, KernelSystem } from './kernel-system';
 
@@ -78,5 +80,16 @@ describe.each<[KernelMode, number]>([
     const second = await sender.send('main', PlatformContract.deliverEvent.pattern, delivery, 'auth');
     expect([first, second]).toEqual([{ eventId: delivery.eventId, duplicate: false }, { eventId: delivery.eventId, duplicate: true }]);
     expect((await system.seenEvents()).filter((e) => e.eventId === delivery.eventId)).toHaveLength(1);
+  });
+
+  it('refuses a correctly signed message sent a second time (replay), and one past its deadline', async () => {
+    const signer = system.app.get(EnvelopeSigner);
+    const client = new InProcessClient(system.app.get(InProcessBroker));
+    const now = Date.now();
+    const meta = { messageId: `replay-${mode}`, pattern: NoteContract.secret.pattern, traceparent: formatTraceparent(newTrace()), caller: 'gateway' as const, actor: { kind: 'user' as const, id: 'u', roles: ['admin'] }, issuedAt: now, deadline: now + 5000 };
+    const sendRaw = (envelope: object) => firstValueFrom(client.send(NoteContract.secret.pattern, envelope)).catch((error: unknown) => error);
+    expect(await sendRaw(signer.seal(meta, {}))).toEqual({ secret: 42 });
+    expect(await sendRaw(signer.seal(meta, {}))).toMatchObject({ status: 409, code: 'REPLAYED' });
+    expect(await sendRaw(signer.seal({ ...meta, messageId: `late-${mode}`, deadline: now - 1 }, {}))).toMatchObject({ status: 504, code: 'DEADLINE_EXPIRED' });
   });
 });

@@ -8,6 +8,7 @@ export const REFUSAL_REASONS = [
   'caller-not-allowed',
   'role-missing',
   'not-permitted',
+  'replayed',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

@@ -7,6 +7,7 @@ const STATUS: Record<RefusalReason, number> = {
   'caller-not-allowed': 403,
   'role-missing': 403,
   'not-permitted': 403,
+  replayed: 409,
 };
 
 /** A message stopped at a module's permission boundary. */

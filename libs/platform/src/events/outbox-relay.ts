@@ -12,7 +12,8 @@ import { backoffDelayMs } from './backoff';
 import { RelayKick } from './event-publisher';
 import { OutboxMessage } from './outbox-message.entity';
 
-const BATCH_SIZE = 200;
+/** Rows taken per subscriber per pass: one slow subscriber cannot starve the others. */
+const BATCH_PER_SUBSCRIBER = 100;
 
 /**
  * Delivers outbox rows of the modules hosted here to their subscribers, wherever they run,
@@ -64,15 +65,20 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
   }
 
   private async relayModule(module: HostedModule): Promise<void> {
-    const pending = await module.database.read((manager) =>
-      manager.getRepository(OutboxMessage).find({ where: { deliveredAt: IsNull() }, order: { seq: 'ASC' }, take: BATCH_SIZE }),
+    const subscribers = await module.database.read((manager) =>
+      manager.getRepository(OutboxMessage).createQueryBuilder('o').select('DISTINCT o.subscriber', 'subscriber').where('o.deliveredAt IS NULL').getRawMany<{ subscriber: string }>(),
     );
-    const heldBack = new Set<string>();
+    for (const { subscriber } of subscribers) await this.relayTo(module, subscriber);
+  }
+
+  /** Oldest first; the first row not delivered (not due yet, or failing) holds back the rest. */
+  private async relayTo(module: HostedModule, subscriber: string): Promise<void> {
+    const pending = await module.database.read((manager) =>
+      manager.getRepository(OutboxMessage).find({ where: { deliveredAt: IsNull(), subscriber }, order: { seq: 'ASC' }, take: BATCH_PER_SUBSCRIBER }),
+    );
     for (const row of pending) {
-      if (this.stopped) return;
-      if (heldBack.has(row.subscriber)) continue;
-      const delivered = row.nextAttemptAt <= Date.now() && (await this.deliver(module, row));
-      if (!delivered) heldBack.add(row.subscriber);
+      if (this.stopped || row.nextAttemptAt > Date.now()) return;
+      if (!(await this.deliver(module, row))) return;
     }
   }
 

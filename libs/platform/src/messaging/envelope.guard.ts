@@ -6,6 +6,7 @@ import { EnvelopeSigner } from '../envelope/envelope-signer';
 import { RefusalError } from '../errors/refusal.error';
 import { HANDLER_METADATA, HandlerMetadata } from './handler-policy';
 import { RefusalRecorder } from './refusal-recorder';
+import { ReplayCache } from './replay-cache';
 
 /**
  * A module's permission boundary: checks the envelope's shape, signature, pattern and deadline,
@@ -17,6 +18,7 @@ export class EnvelopeGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly signer: EnvelopeSigner,
     private readonly refusals: RefusalRecorder,
+    private readonly replays: ReplayCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -39,6 +41,9 @@ export class EnvelopeGuard implements CanActivate {
       return new RefusalError('bad-envelope', `the envelope was signed for ${meta.pattern}, not ${handler.contract.pattern}`);
     }
     if (meta.deadline < Date.now()) return new RefusalError('deadline-expired', `the deadline of ${meta.pattern} has passed`);
+    if (!this.replays.firstSighting(meta.messageId, meta.deadline)) {
+      return new RefusalError('replayed', `message ${meta.messageId} was already received`);
+    }
     if (!handler.callers.includes(meta.caller)) {
       return new RefusalError('caller-not-allowed', `"${meta.caller}" may not call ${meta.pattern}`);
     }

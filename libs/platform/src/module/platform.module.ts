@@ -14,6 +14,7 @@ import { EnvelopeGuard } from '../messaging/envelope.guard';
 import { MessageContextInterceptor } from '../messaging/message-context.interceptor';
 import { MessageSender } from '../messaging/message-sender';
 import { RefusalRecorder } from '../messaging/refusal-recorder';
+import { ReplayCache } from '../messaging/replay-cache';
 import { InProcessBroker } from '../transport/in-process/in-process.broker';
 import { ProcessClients } from '../transport/process-clients';
 import { HostedModules } from './hosted-modules';
@@ -54,10 +55,11 @@ export class PlatformModule implements OnApplicationBootstrap {
         ContractCoverage,
         EventInbox,
         RefusalRecorder,
+        ReplayCache,
         EnvelopeGuard,
         MessageContextInterceptor,
       ],
-      exports: [ContractCoverage, Topology, PLATFORM_CONFIG, EnvelopeSigner, InProcessBroker, MessageSender, HostedModules, OutboxRelay, RefusalRecorder, EnvelopeGuard, MessageContextInterceptor],
+      exports: [ContractCoverage, Topology, PLATFORM_CONFIG, EnvelopeSigner, InProcessBroker, MessageSender, HostedModules, OutboxRelay, RefusalRecorder, ReplayCache, EnvelopeGuard, MessageContextInterceptor],
     };
   }
 
