@@ -11,6 +11,11 @@ import { NoteModule } from './fixtures/note.fixture';
 
 export type KernelMode = 'in-process' | 'tcp';
 
+export interface KernelOptions {
+  /** When set, both modules keep their data in this PostgreSQL database (a schema each). */
+  postgresUrl?: string;
+}
+
 function callerModule(caller: CallerName): DynamicModule {
   @Module({})
   class CallerModule {}
@@ -31,6 +36,7 @@ export class KernelSystem {
   constructor(
     readonly mode: KernelMode,
     private readonly portBase: number,
+    private readonly options: KernelOptions = {},
   ) {}
 
   async start(): Promise<void> {
@@ -45,7 +51,8 @@ export class KernelSystem {
             },
             modules: { audit: { process: 'main' }, auth: { process: 'auth' } },
           };
-    const env = { DATA_DIR: dataDir, OUTBOX_RELAY_INTERVAL_MS: '50', OUTBOX_MAX_BACKOFF_MS: '200', CALL_TIMEOUT_MS: '2000' };
+    const postgres = this.options.postgresUrl ? { AUTH_DATABASE_URL: this.options.postgresUrl, AUDIT_DATABASE_URL: this.options.postgresUrl } : {};
+    const env = { DATA_DIR: dataDir, OUTBOX_RELAY_INTERVAL_MS: '50', OUTBOX_MAX_BACKOFF_MS: '200', CALL_TIMEOUT_MS: '2000', ...postgres };
     if (this.mode === 'tcp') this.apps.push(await this.startApp(new Topology('kernel', spec, 'auth'), env, [NoteModule]));
     const mainModules: Type[] = this.mode === 'tcp' ? [EventLogModule] : [EventLogModule, NoteModule];
     CALLERS.forEach((caller) => this.callers.set(caller, callerModule(caller)));

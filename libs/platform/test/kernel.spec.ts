@@ -5,6 +5,7 @@ import { EnvelopeSigner, formatTraceparent, InProcessBroker, MessageContext, Mes
 import { InProcessClient } from '../src/transport/in-process/in-process.client';
 import { NoteContract } from './fixtures/note.fixture';
 import { KernelMode, KernelSystem } from './kernel-system';
+import { PostgresCluster } from './postgres-cluster';
 
 const failureOf = async (call: Promise<unknown>): Promise<ModuleErrorBody> => {
   const error = await call.then(() => undefined, (e: unknown) => e);
@@ -14,14 +15,23 @@ const failureOf = async (call: Promise<unknown>): Promise<ModuleErrorBody> => {
 
 const asUser = (roles: string[]) => ({ trace: newTrace(), actor: { kind: 'user' as const, id: 'u-1', roles }, module: 'gateway' });
 
-describe.each<[KernelMode, number]>([
-  ['in-process', 0],
-  ['tcp', 22900],
-])('the kernel, with modules joined %s', (mode, portBase) => {
-  const system = new KernelSystem(mode, portBase);
+const postgres = new PostgresCluster(22950);
 
-  beforeAll(() => system.start(), 30_000);
-  afterAll(() => system.stop());
+describe.each<[string, KernelMode, number, boolean]>([
+  ['in-process, on SQLite', 'in-process', 0, false],
+  ['over TCP, on SQLite', 'tcp', 22900, false],
+  ['in-process, on PostgreSQL', 'in-process', 0, true],
+])('the kernel, with modules joined %s', (_, mode, portBase, onPostgres) => {
+  const system = new KernelSystem(mode, portBase, onPostgres ? { postgresUrl: postgres.url } : {});
+
+  beforeAll(async () => {
+    if (onPostgres) postgres.start();
+    await system.start();
+  }, 60_000);
+  afterAll(async () => {
+    await system.stop();
+    if (onPostgres) postgres.stop();
+  });
 
   it('answers a call through the typed bus with plain JSON', async () => {
     const result = await system.bus('gateway').call(NoteContract.write, { text: 'hello' });
