@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, WriteStream } from 'node:fs';
 import { join } from 'node:path';
 
-const MAIN_JS = join(__dirname, '..', '..', 'dist', 'apps', 'server', 'main.js');
+const MAIN_JS = join(__dirname, '..', '..', 'dist', 'apps', 'server', 'src', 'main.js');
 const READY_LINE = /is up \|/;
 
 /** One OS process of the system: the built program started with an environment. */

@@ -1,0 +1,30 @@
+import { describeActor } from '@app/contracts';
+import { canonicalJson, ReceivedEvent } from '@app/platform';
+import { EntityManager } from 'typeorm';
+import { GENESIS_HASH, hashEntry } from '../chain/entry-hash';
+import { AuditEntry } from '../database/audit-entry.entity';
+import { redactSecrets } from './redact-secrets';
+
+/**
+ * Appends one entry after the current head, inside the caller's transaction (the inbox's), so
+ * reading the head and writing the next link cannot interleave with another append.
+ */
+export async function appendToAuditLog(manager: EntityManager, event: ReceivedEvent): Promise<AuditEntry> {
+  const entries = manager.getRepository(AuditEntry);
+  const [head] = await entries.find({ order: { seq: 'DESC' }, take: 1 });
+  const content = {
+    seq: (head?.seq ?? 0) + 1,
+    eventId: event.eventId,
+    action: event.pattern,
+    module: event.source,
+    actor: describeActor(event.actor),
+    traceId: event.traceId,
+    payload: canonicalJson(redactSecrets(event.payload)),
+    occurredAt: event.occurredAt,
+    recordedAt: new Date().toISOString(),
+    prevHash: head?.hash ?? GENESIS_HASH,
+  };
+  const entry = entries.create({ ...content, hash: hashEntry(content) });
+  await entries.insert(entry);
+  return entry;
+}
