@@ -1,3 +1,3 @@
-import { describeSystemScenario } from './system-scenario';
+import { describeTopology } from './topology-suite';
 
-describeSystemScenario('all-remote', 21300);
+describeTopology('all-remote', 21500);

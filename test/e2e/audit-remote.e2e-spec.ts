@@ -1,3 +1,3 @@
-import { describeSystemScenario } from './system-scenario';
+import { describeTopology } from './topology-suite';
 
-describeSystemScenario('audit-remote', 21200);
+describeTopology('audit-remote', 21400);

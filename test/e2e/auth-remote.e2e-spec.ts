@@ -1,3 +1,3 @@
-import { describeSystemScenario } from './system-scenario';
+import { describeTopology } from './topology-suite';
 
-describeSystemScenario('auth-remote', 21100);
+describeTopology('auth-remote', 21100);

@@ -1,3 +1,3 @@
-import { describeSystemScenario } from './system-scenario';
+import { describeTopology } from './topology-suite';
 
-describeSystemScenario('monolith', 21000);
+describeTopology('monolith', 21000);

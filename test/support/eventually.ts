@@ -1,5 +1,5 @@
 /** Retries an assertion until it passes or the time is up (events arrive asynchronously). */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000, intervalMs = 150): Promise<T> {
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 15_000, intervalMs = 150): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

@@ -31,14 +31,17 @@ export class ServerProcess {
       this.output += chunk.toString();
       this.log.write(chunk);
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     await this.waitUntilReady(child, timeoutMs);
   }
 
   private waitUntilReady(child: ChildProcess, timeoutMs: number): Promise<void> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.name} not ready after ${timeoutMs} ms:\n${this.output.slice(-3000)}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`${this.name} not ready after ${timeoutMs} ms:\n${this.output.slice(-3000)}`)),
+        timeoutMs,
+      );
       const poll = setInterval(() => {
         if (!READY_LINE.test(this.output)) return;
         clearTimeout(timer);

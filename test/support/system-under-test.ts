@@ -31,10 +31,12 @@ export class SystemUnderTest {
   constructor(
     readonly topologyName: string,
     private readonly portBase: number,
+    private readonly extraEnv: Record<string, string> = {},
   ) {
     const path = join(__dirname, '..', '..', 'config', 'topologies', `${topologyName}.json`);
     this.topology = JSON.parse(readFileSync(path, 'utf8')) as TopologyFile;
-    this.processNames().forEach((name, index) => this.processes.set(name, new ServerProcess(name, this.envFor(name, index), join(this.dataDir, `${name}.log`))));
+    for (const name of this.processNames())
+      this.processes.set(name, new ServerProcess(name, this.envFor(name), join(this.dataDir, `${name}.log`)));
   }
 
   get baseUrl(): string {
@@ -47,7 +49,9 @@ export class SystemUnderTest {
   }
 
   remoteModules(): string[] {
-    return Object.entries(this.topology.modules).filter(([, placement]) => placement.process !== 'main').map(([module]) => module);
+    return Object.entries(this.topology.modules)
+      .filter(([, placement]) => placement.process !== 'main')
+      .map(([module]) => module);
   }
 
   processOf(module: string): string {
@@ -75,7 +79,11 @@ export class SystemUnderTest {
     return found;
   }
 
-  async http<T = any>(method: string, path: string, options: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> } = {}): Promise<HttpResult<T>> {
+  async http<T = any>(
+    method: string,
+    path: string,
+    options: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> } = {},
+  ): Promise<HttpResult<T>> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     const hasBody = options.body !== undefined || options.rawBody !== undefined;
@@ -89,13 +97,12 @@ export class SystemUnderTest {
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
   }
 
-  private envFor(processName: string, index: number): NodeJS.ProcessEnv {
+  private envFor(processName: string): NodeJS.ProcessEnv {
     const overrides: Record<string, string> = {};
     for (const [name, spec] of Object.entries(this.topology.processes)) {
       if (spec.http) overrides[`TOPOLOGY__processes__${name}__http__port`] = String(this.portBase);
       if (spec.listen) overrides[`TOPOLOGY__processes__${name}__listen__port`] = String(this.tcpPortOf(name));
     }
-    void index;
     return {
       PATH: process.env.PATH,
       NODE_ENV: 'test',
@@ -109,6 +116,8 @@ export class SystemUnderTest {
       CALL_TIMEOUT_MS: String(CALL_TIMEOUT_MS),
       OUTBOX_RELAY_INTERVAL_MS: '200',
       OUTBOX_MAX_BACKOFF_MS: '1000',
+      NOTIFICATION_DISPATCH_INTERVAL_MS: '200',
+      ...this.extraEnv,
       ...overrides,
     };
   }

@@ -13,7 +13,10 @@ export const AuthErrors = {
   invalidRefreshToken: () =>
     new UnauthorizedException({ code: 'INVALID_REFRESH_TOKEN', message: 'the refresh token is unknown or expired: log in again' }),
   refreshTokenReused: () =>
-    new UnauthorizedException({ code: 'REFRESH_TOKEN_REUSED', message: 'the refresh token was already used: every session of it is revoked, log in again' }),
+    new UnauthorizedException({
+      code: 'REFRESH_TOKEN_REUSED',
+      message: 'the refresh token was already used: every session of it is revoked, log in again',
+    }),
   invalidToken: () => new UnauthorizedException({ code: 'INVALID_TOKEN', message: 'the access token is invalid or expired' }),
   authenticationRequired: () =>
     new UnauthorizedException({ code: 'AUTHENTICATION_REQUIRED', message: 'this call needs a signed-in user as its actor' }),

@@ -16,7 +16,10 @@ describe('the first admin', () => {
   it('is created at start from ADMIN_EMAIL and ADMIN_PASSWORD, with the roles user and admin', async () => {
     const { accessToken } = await auth.gateway.login({ email: 'root@archipelago.test', password: ADMIN.ADMIN_PASSWORD });
 
-    await expect(auth.gateway.verifyToken({ accessToken })).resolves.toMatchObject({ email: 'root@archipelago.test', roles: ['user', 'admin'] });
+    await expect(auth.gateway.verifyToken({ accessToken })).resolves.toMatchObject({
+      email: 'root@archipelago.test',
+      roles: ['user', 'admin'],
+    });
   });
 
   it('is announced by auth.user.registered.v1 as the system actor, on a trace', async () => {
@@ -34,14 +37,19 @@ describe('the first admin', () => {
     const { accessToken } = await auth.gateway.login({ email: 'root@archipelago.test', password: ADMIN.ADMIN_PASSWORD });
     const { userId } = await auth.gateway.verifyToken({ accessToken });
 
-    await expect(failureOf(auth.gateway.cancelRegistration({ userId, reason: 'oops' }))).resolves.toMatchObject({ status: 409, code: 'REGISTRATION_NOT_CANCELLABLE' });
+    await expect(failureOf(auth.gateway.cancelRegistration({ userId, reason: 'oops' }))).resolves.toMatchObject({
+      status: 409,
+      code: 'REGISTRATION_NOT_CANCELLABLE',
+    });
   });
 
   it('is not created twice when the module starts again on the same data', async () => {
     await auth.app.close();
     auth = await startAuthTestApp(ADMIN, auth.dataDir);
 
-    await expect(auth.gateway.login({ email: 'root@archipelago.test', password: ADMIN.ADMIN_PASSWORD })).resolves.toMatchObject({ tokenType: 'Bearer' });
+    await expect(auth.gateway.login({ email: 'root@archipelago.test', password: ADMIN.ADMIN_PASSWORD })).resolves.toMatchObject({
+      tokenType: 'Bearer',
+    });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(auth.events.ofPattern(AuthEvents.userRegistered.pattern)).toHaveLength(0);
   });

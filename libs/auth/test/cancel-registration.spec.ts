@@ -17,10 +17,15 @@ describe('auth.registration.cancel.v1 (the signup saga compensation)', () => {
     const user = await auth.gateway.register({ email, password: PASSWORD });
     const session = await auth.gateway.login({ email, password: PASSWORD });
 
-    await expect(auth.gateway.cancelRegistration({ userId: user.id, reason: 'payment declined' })).resolves.toEqual({ userId: user.id, cancelled: true });
+    await expect(auth.gateway.cancelRegistration({ userId: user.id, reason: 'payment declined' })).resolves.toEqual({
+      userId: user.id,
+      cancelled: true,
+    });
 
     await expect(failureOf(auth.gateway.login({ email, password: PASSWORD }))).resolves.toMatchObject({ code: 'INVALID_CREDENTIALS' });
-    await expect(failureOf(auth.gateway.refresh({ refreshToken: session.refreshToken }))).resolves.toMatchObject({ code: 'INVALID_REFRESH_TOKEN' });
+    await expect(failureOf(auth.gateway.refresh({ refreshToken: session.refreshToken }))).resolves.toMatchObject({
+      code: 'INVALID_REFRESH_TOKEN',
+    });
     await expect(auth.gateway.register({ email, password: PASSWORD })).resolves.toMatchObject({ email });
   });
 
@@ -42,6 +47,9 @@ describe('auth.registration.cancel.v1 (the signup saga compensation)', () => {
     const user = await auth.gateway.register({ email: uniqueEmail(), password: PASSWORD });
     await auth.gateway.cancelRegistration({ userId: user.id, reason: 'payment declined' });
 
-    await expect(auth.gateway.cancelRegistration({ userId: user.id, reason: 'payment declined' })).resolves.toEqual({ userId: user.id, cancelled: false });
+    await expect(auth.gateway.cancelRegistration({ userId: user.id, reason: 'payment declined' })).resolves.toEqual({
+      userId: user.id,
+      cancelled: false,
+    });
   });
 });

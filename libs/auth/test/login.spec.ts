@@ -20,7 +20,12 @@ describe('auth.session.login.v1', () => {
 
     const pair = await auth.gateway.login({ email: user.email.toUpperCase(), password: PASSWORD });
 
-    expect(pair).toEqual({ accessToken: expect.any(String), refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), tokenType: 'Bearer', expiresIn: 900 });
+    expect(pair).toEqual({
+      accessToken: expect.any(String),
+      refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      tokenType: 'Bearer',
+      expiresIn: 900,
+    });
     const { header, claims } = decodeJwt(pair.accessToken);
     expect(header).toMatchObject({ alg: 'HS256', typ: 'JWT' });
     expect(claims).toMatchObject({ sub: user.id, email: user.email, roles: ['user'], iss: 'archipelago-auth', aud: 'archipelago' });
@@ -46,7 +51,11 @@ describe('auth.session.login.v1', () => {
 
     expect(answers.slice(0, 4).map((a) => a.code)).toEqual(Array(4).fill('INVALID_CREDENTIALS'));
     expect(answers[4]).toMatchObject({ status: 423, code: 'ACCOUNT_LOCKED' });
-    expect(withRightPassword).toMatchObject({ status: 423, code: 'ACCOUNT_LOCKED', message: expect.stringMatching(/try again after \d{4}-\d\d-\d\dT/) });
+    expect(withRightPassword).toMatchObject({
+      status: 423,
+      code: 'ACCOUNT_LOCKED',
+      message: expect.stringMatching(/try again after \d{4}-\d\d-\d\dT/),
+    });
   });
 
   it('a successful login resets the count of failures', async () => {
@@ -69,7 +78,9 @@ describe('auth.session.login.v1', () => {
     for (let attempt = 1; attempt <= 6; attempt++) await wrongLogin(user.email);
 
     const failures = await eventually(() => {
-      const found = auth.events.ofPattern(AuthEvents.loginFailed.pattern).filter((e) => [nobody, user.email].includes(e.payload.email as string));
+      const found = auth.events
+        .ofPattern(AuthEvents.loginFailed.pattern)
+        .filter((e) => [nobody, user.email].includes(e.payload.email as string));
       expect(found).toHaveLength(7);
       return found.map((e) => e.payload);
     });

@@ -15,7 +15,7 @@ describe('auth.user.me.v1', () => {
 
   afterAll(() => stopAuthTestApp(auth));
 
-  it('answers the acting user\'s account', async () => {
+  it("answers the acting user's account", async () => {
     const user = await auth.gateway.register({ email: uniqueEmail(), password: PASSWORD });
 
     await expect(meAs(actorOf(user))).resolves.toEqual(user);

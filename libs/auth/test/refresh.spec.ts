@@ -40,7 +40,7 @@ describe('auth.session.refresh.v1', () => {
     expect(latestOfFamily).toMatchObject({ status: 401, code: 'REFRESH_TOKEN_REUSED' });
   });
 
-  it('a reuse in one session leaves the same user\'s other sessions working', async () => {
+  it("a reuse in one session leaves the same user's other sessions working", async () => {
     const email = uniqueEmail();
     const stolen = await login(email);
     const otherDevice = await login(email);

@@ -17,7 +17,12 @@ describe('auth.user.register.v1', () => {
 
     const user = await auth.gateway.register({ email, password: PASSWORD });
 
-    expect(user).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), email: email.toLowerCase(), roles: ['user'], createdAt: expect.any(String) });
+    expect(user).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      email: email.toLowerCase(),
+      roles: ['user'],
+      createdAt: expect.any(String),
+    });
     expect(new Date(user.createdAt).toISOString()).toBe(user.createdAt);
   });
 

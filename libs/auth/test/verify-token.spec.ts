@@ -40,7 +40,11 @@ describe('auth.token.verify.v1', () => {
     ['unsigned (alg none)', () => unsigned(claimsOf('u1'))],
     ['not a JWT at all', () => 'not-a-token'],
   ])('refuses a token %s with 401 INVALID_TOKEN', async (_case, makeToken) => {
-    await expect(refused(makeToken())).resolves.toEqual({ status: 401, code: 'INVALID_TOKEN', message: 'the access token is invalid or expired' });
+    await expect(refused(makeToken())).resolves.toEqual({
+      status: 401,
+      code: 'INVALID_TOKEN',
+      message: 'the access token is invalid or expired',
+    });
   });
 });
 

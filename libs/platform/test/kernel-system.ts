@@ -5,7 +5,17 @@ import { Test } from '@nestjs/testing';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { clientProviders, HostedModules, InProcessBroker, InProcessServer, PlatformModule, readPlatformConfig, tcpServerOptions, Topology, TopologySpec } from '../src';
+import {
+  clientProviders,
+  HostedModules,
+  InProcessBroker,
+  InProcessServer,
+  PlatformModule,
+  readPlatformConfig,
+  tcpServerOptions,
+  Topology,
+  TopologySpec,
+} from '../src';
 import { EventLogModule, SeenEvent } from './fixtures/event-log.fixture';
 import { NoteModule } from './fixtures/note.fixture';
 
@@ -51,7 +61,9 @@ export class KernelSystem {
             },
             modules: { audit: { process: 'main' }, auth: { process: 'auth' } },
           };
-    const postgres: Record<string, string> = this.options.postgresUrl ? { AUTH_DATABASE_URL: this.options.postgresUrl, AUDIT_DATABASE_URL: this.options.postgresUrl } : {};
+    const postgres: Record<string, string> = this.options.postgresUrl
+      ? { AUTH_DATABASE_URL: this.options.postgresUrl, AUDIT_DATABASE_URL: this.options.postgresUrl }
+      : {};
     const env = { DATA_DIR: dataDir, OUTBOX_RELAY_INTERVAL_MS: '50', OUTBOX_MAX_BACKOFF_MS: '200', CALL_TIMEOUT_MS: '2000', ...postgres };
     if (this.mode === 'tcp') this.apps.push(await this.startApp(new Topology('kernel', spec, 'auth'), env, [NoteModule]));
     const mainModules: Type[] = this.mode === 'tcp' ? [EventLogModule] : [EventLogModule, NoteModule];
@@ -61,7 +73,9 @@ export class KernelSystem {
   }
 
   private async startApp(topology: Topology, env: Record<string, string>, imports: Array<Type | DynamicModule>): Promise<INestApplication> {
-    const moduleRef = await Test.createTestingModule({ imports: [PlatformModule.forRoot({ topology, config: readPlatformConfig(env) }), ...imports] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [PlatformModule.forRoot({ topology, config: readPlatformConfig(env) }), ...imports],
+    }).compile();
     const app = moduleRef.createNestApplication(new FastifyAdapter(), { logger: false });
     app.connectMicroservice({ strategy: new InProcessServer(app.get(InProcessBroker)) });
     if (topology.self.listen) app.connectMicroservice(tcpServerOptions(topology.self.listen));

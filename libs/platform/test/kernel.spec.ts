@@ -8,7 +8,10 @@ import { KernelMode, KernelSystem } from './kernel-system';
 import { PostgresCluster } from './postgres-cluster';
 
 const failureOf = async (call: Promise<unknown>): Promise<ModuleErrorBody> => {
-  const error = await call.then(() => undefined, (e: unknown) => e);
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ModuleCallError);
   return (error as ModuleCallError).body;
 };
@@ -41,7 +44,11 @@ describe.each<[string, KernelMode, number, boolean]>([
 
   it('refuses an invalid payload with 400 naming the field', async () => {
     const body = await failureOf(system.bus('gateway').call(NoteContract.write, { text: '' }));
-    expect(body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', fields: [{ field: 'text', message: expect.stringContaining('text') }] });
+    expect(body).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      fields: [{ field: 'text', message: expect.stringContaining('text') }],
+    });
   });
 
   it('refuses fields the contract does not have', async () => {
@@ -50,27 +57,38 @@ describe.each<[string, KernelMode, number, boolean]>([
   });
 
   it('carries a handler error across in the same shape', async () => {
-    expect(await failureOf(system.bus('gateway').call(NoteContract.write, { text: 'conflict' }))).toEqual({ status: 409, code: 'NOTE_EXISTS', message: 'that note exists' });
+    expect(await failureOf(system.bus('gateway').call(NoteContract.write, { text: 'conflict' }))).toEqual({
+      status: 409,
+      code: 'NOTE_EXISTS',
+      message: 'that note exists',
+    });
   });
 
   it('refuses a caller the handler does not list, and stamps the refusal for the audit log', async () => {
     const context = asUser(['user']);
     const body = await MessageContext.run(context, () => failureOf(system.bus('billing').call(NoteContract.write, { text: 'sneaky' })));
     expect(body).toMatchObject({ status: 403, code: 'CALLER_NOT_ALLOWED' });
-    await eventuallyTrue(async () => (await system.seenEvents()).some((e) => e.pattern === 'platform.message.refused.v1' && e.traceId === context.trace.traceId));
+    await eventuallyTrue(async () =>
+      (await system.seenEvents()).some((e) => e.pattern === 'platform.message.refused.v1' && e.traceId === context.trace.traceId),
+    );
   });
 
   it('refuses an actor without the required role, and serves one with it', async () => {
     const refused = await MessageContext.run(asUser(['user']), () => failureOf(system.bus('gateway').call(NoteContract.secret, {})));
     expect(refused).toMatchObject({ status: 403, code: 'ROLE_MISSING' });
-    await expect(MessageContext.run(asUser(['admin']), () => system.bus('gateway').call(NoteContract.secret, {}))).resolves.toEqual({ secret: 42 });
+    await expect(MessageContext.run(asUser(['admin']), () => system.bus('gateway').call(NoteContract.secret, {}))).resolves.toEqual({
+      secret: 42,
+    });
   });
 
-  it('delivers an event and the command stamp to the subscriber with the caller\'s trace ID', async () => {
+  it("delivers an event and the command stamp to the subscriber with the caller's trace ID", async () => {
     const context = asUser(['user']);
     await MessageContext.run(context, () => system.bus('gateway').call(NoteContract.write, { text: 'traced' }));
     await eventuallyTrue(async () => {
-      const patterns = (await system.seenEvents()).filter((e) => e.traceId === context.trace.traceId).map((e) => e.pattern).sort();
+      const patterns = (await system.seenEvents())
+        .filter((e) => e.traceId === context.trace.traceId)
+        .map((e) => e.pattern)
+        .sort();
       return patterns.join() === 'auth.note.written.v1,platform.command.handled.v1';
     });
   });
@@ -79,27 +97,56 @@ describe.each<[string, KernelMode, number, boolean]>([
     const context = asUser(['user']);
     const body = await MessageContext.run(context, () => failureOf(system.bus('gateway').call(NoteContract.write, { text: 'roll back' })));
     expect(body).toMatchObject({ status: 500, code: 'INTERNAL' });
-    await eventuallyTrue(async () => (await system.seenEvents()).some((e) => e.traceId === context.trace.traceId && e.pattern === 'platform.command.handled.v1'));
-    expect((await system.seenEvents()).filter((e) => e.traceId === context.trace.traceId && e.pattern === 'auth.note.written.v1')).toEqual([]);
+    await eventuallyTrue(async () =>
+      (await system.seenEvents()).some((e) => e.traceId === context.trace.traceId && e.pattern === 'platform.command.handled.v1'),
+    );
+    expect((await system.seenEvents()).filter((e) => e.traceId === context.trace.traceId && e.pattern === 'auth.note.written.v1')).toEqual(
+      [],
+    );
   });
 
   it('gives a redelivered event exactly one effect', async () => {
     const sender = system.app.get(MessageSender);
-    const delivery = { eventId: '2c7c3b52-5f59-4a8e-9d8e-2f0d2a1f4b11', pattern: 'auth.note.written.v1', subscriber: 'audit', source: 'auth', payload: { text: 'twice' }, occurredAt: new Date().toISOString() };
+    const delivery = {
+      eventId: '2c7c3b52-5f59-4a8e-9d8e-2f0d2a1f4b11',
+      pattern: 'auth.note.written.v1',
+      subscriber: 'audit',
+      source: 'auth',
+      payload: { text: 'twice' },
+      occurredAt: new Date().toISOString(),
+    };
     const first = await sender.send(system.mode === 'tcp' ? 'main' : 'main', PlatformContract.deliverEvent.pattern, delivery, 'auth');
     const second = await sender.send('main', PlatformContract.deliverEvent.pattern, delivery, 'auth');
-    expect([first, second]).toEqual([{ eventId: delivery.eventId, duplicate: false }, { eventId: delivery.eventId, duplicate: true }]);
+    expect([first, second]).toEqual([
+      { eventId: delivery.eventId, duplicate: false },
+      { eventId: delivery.eventId, duplicate: true },
+    ]);
     expect((await system.seenEvents()).filter((e) => e.eventId === delivery.eventId)).toHaveLength(1);
   });
 
-  (mode === 'in-process' ? it : it.skip)('refuses a correctly signed message sent a second time (replay), and one past its deadline', async () => {
-    const signer = system.app.get(EnvelopeSigner);
-    const client = new InProcessClient(system.app.get(InProcessBroker));
-    const now = Date.now();
-    const meta = { messageId: `replay-${mode}`, pattern: NoteContract.secret.pattern, traceparent: formatTraceparent(newTrace()), caller: 'gateway' as const, actor: { kind: 'user' as const, id: 'u', roles: ['admin'] }, issuedAt: now, deadline: now + 5000 };
-    const sendRaw = (envelope: object) => firstValueFrom(client.send(NoteContract.secret.pattern, envelope)).catch((error: unknown) => error);
-    expect(await sendRaw(signer.seal(meta, {}))).toEqual({ secret: 42 });
-    expect(await sendRaw(signer.seal(meta, {}))).toMatchObject({ status: 409, code: 'REPLAYED' });
-    expect(await sendRaw(signer.seal({ ...meta, messageId: `late-${mode}`, deadline: now - 1 }, {}))).toMatchObject({ status: 504, code: 'DEADLINE_EXPIRED' });
-  });
+  (mode === 'in-process' ? it : it.skip)(
+    'refuses a correctly signed message sent a second time (replay), and one past its deadline',
+    async () => {
+      const signer = system.app.get(EnvelopeSigner);
+      const client = new InProcessClient(system.app.get(InProcessBroker));
+      const now = Date.now();
+      const meta = {
+        messageId: `replay-${mode}`,
+        pattern: NoteContract.secret.pattern,
+        traceparent: formatTraceparent(newTrace()),
+        caller: 'gateway' as const,
+        actor: { kind: 'user' as const, id: 'u', roles: ['admin'] },
+        issuedAt: now,
+        deadline: now + 5000,
+      };
+      const sendRaw = (envelope: object) =>
+        firstValueFrom(client.send(NoteContract.secret.pattern, envelope)).catch((error: unknown) => error);
+      expect(await sendRaw(signer.seal(meta, {}))).toEqual({ secret: 42 });
+      expect(await sendRaw(signer.seal(meta, {}))).toMatchObject({ status: 409, code: 'REPLAYED' });
+      expect(await sendRaw(signer.seal({ ...meta, messageId: `late-${mode}`, deadline: now - 1 }, {}))).toMatchObject({
+        status: 504,
+        code: 'DEADLINE_EXPIRED',
+      });
+    },
+  );
 });

@@ -40,5 +40,9 @@ export class PostgresCluster {
 }
 
 function uid(user: string, kind: 'u' | 'g' = 'u'): number {
-  return Number(execFileSync('id', [`-${kind}`, user]).toString().trim());
+  return Number(
+    execFileSync('id', [`-${kind}`, user])
+      .toString()
+      .trim(),
+  );
 }

@@ -36,7 +36,10 @@ export class AuthTables1732492800000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndex('refresh_tokens', new TableIndex({ name: 'refresh_tokens_hash_unique', columnNames: ['tokenHash'], isUnique: true }));
+    await queryRunner.createIndex(
+      'refresh_tokens',
+      new TableIndex({ name: 'refresh_tokens_hash_unique', columnNames: ['tokenHash'], isUnique: true }),
+    );
     await queryRunner.createIndex('refresh_tokens', new TableIndex({ name: 'refresh_tokens_family', columnNames: ['familyId'] }));
     await queryRunner.createIndex('refresh_tokens', new TableIndex({ name: 'refresh_tokens_user', columnNames: ['userId'] }));
   }

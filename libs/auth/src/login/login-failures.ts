@@ -44,7 +44,18 @@ export class LoginFailures {
     return lockedUntil ? AuthErrors.accountLocked(lockedUntil) : AuthErrors.invalidCredentials();
   }
 
-  private async publish(manager: EntityManager, email: string, reason: LoginFailureReason, failedAttempts: number, lockedUntil?: string | null) {
-    await this.publisher.publish(manager, AuthEvents.loginFailed, { email, reason, failedAttempts, ...(lockedUntil ? { lockedUntil } : {}) });
+  private async publish(
+    manager: EntityManager,
+    email: string,
+    reason: LoginFailureReason,
+    failedAttempts: number,
+    lockedUntil?: string | null,
+  ) {
+    await this.publisher.publish(manager, AuthEvents.loginFailed, {
+      email,
+      reason,
+      failedAttempts,
+      ...(lockedUntil ? { lockedUntil } : {}),
+    });
   }
 }

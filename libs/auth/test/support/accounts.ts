@@ -9,6 +9,9 @@ export const actorOf = (user: UserView): UserActor => ({ kind: 'user', id: user.
 
 /** The claims of a JWT, read without checking it (to look at what auth put in). */
 export function decodeJwt(token: string): { header: Record<string, unknown>; claims: Record<string, unknown> } {
-  const [header, claims] = token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>);
+  const [header, claims] = token
+    .split('.')
+    .slice(0, 2)
+    .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>);
   return { header, claims };
 }

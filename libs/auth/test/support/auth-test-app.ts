@@ -1,5 +1,13 @@
 import { AuthClient, CallerName, GATEWAY, ModuleErrorBody } from '@app/contracts';
-import { clientProviders, InProcessBroker, InProcessServer, ModuleCallError, PlatformModule, readPlatformConfig, Topology } from '@app/platform';
+import {
+  clientProviders,
+  InProcessBroker,
+  InProcessServer,
+  ModuleCallError,
+  PlatformModule,
+  readPlatformConfig,
+  Topology,
+} from '@app/platform';
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
@@ -28,8 +36,15 @@ export interface AuthTestApp {
 }
 
 /** auth (and a recording subscriber in audit's place) in one process, on the in-process transport. */
-export async function startAuthTestApp(env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'archipelago-auth-'))): Promise<AuthTestApp> {
-  const topology = new Topology('test', { processes: { main: {} }, modules: { auth: { process: 'main' }, audit: { process: 'main' } } }, 'main');
+export async function startAuthTestApp(
+  env: Record<string, string> = {},
+  dataDir = mkdtempSync(join(tmpdir(), 'archipelago-auth-')),
+): Promise<AuthTestApp> {
+  const topology = new Topology(
+    'test',
+    { processes: { main: {} }, modules: { auth: { process: 'main' }, audit: { process: 'main' } } },
+    'main',
+  );
   const config = readPlatformConfig({ DATA_DIR: dataDir, OUTBOX_RELAY_INTERVAL_MS: '50', ...env });
   const gatewayCaller = callerModule(GATEWAY);
   const billingCaller = callerModule('billing');

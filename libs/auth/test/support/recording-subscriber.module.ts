@@ -14,8 +14,9 @@ export class RecordedEvents {
   readonly received: RecordedEvent[] = [];
 
   @HandlesEvent(ALL_EVENTS)
-  async record({ manager: _manager, ...event }: ReceivedEvent): Promise<void> {
+  record({ manager: _manager, ...event }: ReceivedEvent): Promise<void> {
     this.received.push(event);
+    return Promise.resolve();
   }
 
   ofPattern(pattern: string): RecordedEvent[] {

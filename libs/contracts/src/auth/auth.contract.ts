@@ -18,10 +18,7 @@ export const AuthContract = {
   login: defineCommand<LoginRequest, TokenPair>('auth.session.login.v1', LoginRequest),
   refresh: defineCommand<RefreshRequest, TokenPair>('auth.session.refresh.v1', RefreshRequest),
   me: defineQuery<MeRequest, UserView>('auth.user.me.v1', MeRequest),
-  verifyToken: defineQuery<VerifyTokenRequest, VerifiedToken>(
-    'auth.token.verify.v1',
-    VerifyTokenRequest,
-  ),
+  verifyToken: defineQuery<VerifyTokenRequest, VerifiedToken>('auth.token.verify.v1', VerifyTokenRequest),
   cancelRegistration: defineCommand<CancelRegistrationRequest, CancelledRegistration>(
     'auth.registration.cancel.v1',
     CancelRegistrationRequest,

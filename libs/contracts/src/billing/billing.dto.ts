@@ -24,7 +24,10 @@ export class CreateSubscriptionRequest {
   @MaxLength(64)
   planId!: string;
 
-  @ApiProperty({ description: 'Token from the payment provider; the simulator knows tok_ok, tok_declined, tok_insufficient_funds, tok_slow', example: 'tok_ok' })
+  @ApiProperty({
+    description: 'Token from the payment provider; the simulator knows tok_ok, tok_declined, tok_insufficient_funds, tok_slow',
+    example: 'tok_ok',
+  })
   @IsString()
   @MaxLength(128)
   paymentToken!: string;
@@ -42,7 +45,7 @@ export class CancelSubscriptionRequest {
 }
 
 export class ListInvoicesRequest {
-  @ApiPropertyOptional({ description: 'Admins may read another user\'s invoices; users only their own' })
+  @ApiPropertyOptional({ description: "Admins may read another user's invoices; users only their own" })
   @IsOptional()
   @IsUUID()
   userId?: string;

@@ -6,9 +6,6 @@ import { DeliveryReceipt, EventDelivery, PingReply, PingRequest } from './platfo
  * (the subscriber's, the pinged one), not routed by owner like module calls.
  */
 export const PlatformContract = {
-  deliverEvent: defineCommand<EventDelivery, DeliveryReceipt>(
-    'platform.event.deliver.v1',
-    EventDelivery,
-  ),
+  deliverEvent: defineCommand<EventDelivery, DeliveryReceipt>('platform.event.deliver.v1', EventDelivery),
   ping: defineQuery<PingRequest, PingReply>('platform.health.ping.v1', PingRequest),
 } as const;

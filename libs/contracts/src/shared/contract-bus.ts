@@ -5,8 +5,5 @@ import { CallContract } from './contract';
  * caller identity, trace context, deadline and signature are added without the client knowing.
  */
 export abstract class ContractBus {
-  abstract call<TRequest extends object, TResponse>(
-    contract: CallContract<TRequest, TResponse>,
-    request: TRequest,
-  ): Promise<TResponse>;
+  abstract call<TRequest extends object, TResponse>(contract: CallContract<TRequest, TResponse>, request: TRequest): Promise<TResponse>;
 }

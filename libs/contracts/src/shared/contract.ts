@@ -44,10 +44,7 @@ export function defineQuery<TRequest extends object, TResponse>(
   return { kind: 'query', pattern: checkedPattern(pattern), request };
 }
 
-export function defineEvent<TPayload extends object>(
-  pattern: string,
-  payload: PayloadClass<TPayload>,
-): EventContract<TPayload> {
+export function defineEvent<TPayload extends object>(pattern: string, payload: PayloadClass<TPayload>): EventContract<TPayload> {
   return { kind: 'event', pattern: checkedPattern(pattern), payload };
 }
 

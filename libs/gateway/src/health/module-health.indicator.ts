@@ -35,7 +35,10 @@ export class ModuleHealthIndicator {
   private async process(processName: string): Promise<HealthIndicatorResult> {
     const check = this.indicators.check(`${processName}-process`);
     try {
-      const reply = await this.sender.send<PingReply>(processName, PlatformContract.ping.pattern, {}, 'gateway', { actor: SYSTEM_ACTOR, timeoutMs: PING_TIMEOUT_MS });
+      const reply = await this.sender.send<PingReply>(processName, PlatformContract.ping.pattern, {}, 'gateway', {
+        actor: SYSTEM_ACTOR,
+        timeoutMs: PING_TIMEOUT_MS,
+      });
       return check.up({ modules: reply.modules });
     } catch (error) {
       return check.down({ message: (error as Error).message });

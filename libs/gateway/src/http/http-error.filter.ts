@@ -15,10 +15,17 @@ export class HttpErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<GatewayRequest>();
     const body = toModuleError(exception);
-    if (body.status >= 500) this.logger.error(`${request.method} ${request.url} → ${body.status} ${body.code}: ${body.message}`, (exception as Error)?.stack);
+    if (body.status >= 500)
+      this.logger.error(`${request.method} ${request.url} → ${body.status} ${body.code}: ${body.message}`, (exception as Error)?.stack);
     void http
       .getResponse<FastifyReply>()
       .status(body.status)
-      .send({ statusCode: body.status, code: body.code, message: body.message, ...(body.fields ? { fields: body.fields } : {}), traceId: request.trace?.traceId });
+      .send({
+        statusCode: body.status,
+        code: body.code,
+        message: body.message,
+        ...(body.fields ? { fields: body.fields } : {}),
+        traceId: request.trace?.traceId,
+      });
   }
 }

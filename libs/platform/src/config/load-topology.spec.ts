@@ -25,7 +25,10 @@ describe('topology configuration', () => {
   });
 
   it('names the key and the fix when a module is placed in an unknown process', () => {
-    const problems = problemsOf({ processes: { main: { http: { host: '127.0.0.1', port: 3000 } } }, modules: { auth: { process: 'auht' } } });
+    const problems = problemsOf({
+      processes: { main: { http: { host: '127.0.0.1', port: 3000 } } },
+      modules: { auth: { process: 'auht' } },
+    });
     expect(problems).toEqual([expect.stringContaining('modules.auth.process must name one of the processes (main); got "auht"')]);
   });
 
@@ -39,7 +42,9 @@ describe('topology configuration', () => {
 
   it('rejects unknown modules, transports and ports out of range', () => {
     const problems = problemsOf({
-      processes: { main: { http: { host: '127.0.0.1', port: 70000 }, listen: { transport: 'carrier-pigeon', host: '127.0.0.1', port: 1 } } },
+      processes: {
+        main: { http: { host: '127.0.0.1', port: 70000 }, listen: { transport: 'carrier-pigeon', host: '127.0.0.1', port: 1 } },
+      },
       modules: { payroll: { process: 'main' } },
     });
     expect(problems).toEqual([
@@ -55,7 +60,9 @@ describe('topology configuration', () => {
   });
 
   it('says which PROCESS values exist when the one given does not', () => {
-    expect(() => loadTopology({ TOPOLOGY: 'auth-remote', PROCESS: 'billing' }, repoRoot)).toThrow(/PROCESS="billing" is not a process .* \(known: main, auth\)/);
+    expect(() => loadTopology({ TOPOLOGY: 'auth-remote', PROCESS: 'billing' }, repoRoot)).toThrow(
+      /PROCESS="billing" is not a process .* \(known: main, auth\)/,
+    );
   });
 
   it('says where it looked when the topology file does not exist', () => {

@@ -45,7 +45,9 @@ export function loadTopology(env: NodeJS.ProcessEnv, cwd = process.cwd()): Topol
   const spec = validateTopology(applyEnvOverrides(readJson(path), env), path);
   const processName = env.PROCESS || 'main';
   if (!spec.processes[processName]) {
-    throw new ConfigurationError('PROCESS', [`PROCESS="${processName}" is not a process of ${path} (known: ${Object.keys(spec.processes).join(', ')})`]);
+    throw new ConfigurationError('PROCESS', [
+      `PROCESS="${processName}" is not a process of ${path} (known: ${Object.keys(spec.processes).join(', ')})`,
+    ]);
   }
   return new Topology(name, spec, processName);
 }

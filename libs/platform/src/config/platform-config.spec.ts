@@ -2,7 +2,9 @@ import { readPlatformConfig } from './platform-config';
 
 describe('platform configuration', () => {
   it('refuses to start in production without secrets, naming them', () => {
-    expect(() => readPlatformConfig({ NODE_ENV: 'production' })).toThrow(/MESSAGE_SECRET is required when NODE_ENV=production[\s\S]*JWT_SECRET is required/);
+    expect(() => readPlatformConfig({ NODE_ENV: 'production' })).toThrow(
+      /MESSAGE_SECRET is required when NODE_ENV=production[\s\S]*JWT_SECRET is required/,
+    );
   });
 
   it('uses development secrets outside production, and says so', () => {
@@ -16,7 +18,9 @@ describe('platform configuration', () => {
   });
 
   it('reads per-module PostgreSQL URLs', () => {
-    expect(readPlatformConfig({ BILLING_DATABASE_URL: 'postgres://localhost/app' }).databaseUrls).toEqual({ billing: 'postgres://localhost/app' });
+    expect(readPlatformConfig({ BILLING_DATABASE_URL: 'postgres://localhost/app' }).databaseUrls).toEqual({
+      billing: 'postgres://localhost/app',
+    });
     expect(() => readPlatformConfig({ AUTH_DATABASE_URL: 'mysql://x' })).toThrow(/AUTH_DATABASE_URL must start with postgres:\/\//);
   });
 });

@@ -29,7 +29,14 @@ function positiveInt(env: NodeJS.ProcessEnv, key: string, fallback: number, prob
   return value;
 }
 
-function secret(env: NodeJS.ProcessEnv, key: string, devValue: string, production: boolean, problems: string[], insecure: string[]): string {
+function secret(
+  env: NodeJS.ProcessEnv,
+  key: string,
+  devValue: string,
+  production: boolean,
+  problems: string[],
+  insecure: string[],
+): string {
   const value = env[key];
   if (value && value.length >= 32) return value;
   if (value) problems.push(`${key} must be at least 32 characters long`);
@@ -53,7 +60,8 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
   const adminEmail = env.ADMIN_EMAIL;
   const adminPassword = env.ADMIN_PASSWORD;
   if (Boolean(adminEmail) !== Boolean(adminPassword)) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
-  if (adminPassword && (adminPassword.length < 8 || adminPassword.length > 128)) problems.push('ADMIN_PASSWORD must be 8 to 128 characters');
+  if (adminPassword && (adminPassword.length < 8 || adminPassword.length > 128))
+    problems.push('ADMIN_PASSWORD must be 8 to 128 characters');
   const config: PlatformConfig = {
     production,
     messageSecret: secret(env, 'MESSAGE_SECRET', DEV_MESSAGE_SECRET, production, problems, insecureDefaults),

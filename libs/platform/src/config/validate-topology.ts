@@ -3,8 +3,7 @@ import { ConfigurationError } from './configuration.error';
 import { TopologySpec } from './topology';
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isPort = (value: unknown) => Number.isInteger(value) && (value as number) > 0 && (value as number) < 65536;
 
 function checkAddress(value: unknown, key: string, problems: string[], withTransport: boolean) {
@@ -22,7 +21,10 @@ function checkProcesses(processes: unknown, problems: string[]): string[] {
     return [];
   }
   for (const [name, spec] of Object.entries(processes)) {
-    if (!isObject(spec)) { problems.push(`processes.${name} must be an object`); continue; }
+    if (!isObject(spec)) {
+      problems.push(`processes.${name} must be an object`);
+      continue;
+    }
     for (const key of Object.keys(spec)) {
       if (key !== 'http' && key !== 'listen') problems.push(`processes.${name}.${key} is not a known key (use "http" or "listen")`);
     }
@@ -37,10 +39,15 @@ function checkModules(modules: unknown, processNames: string[], problems: string
     return problems.push('modules must place at least one module, e.g. { "auth": { "process": "main" } }');
   }
   for (const [module, placement] of Object.entries(modules)) {
-    if (!isModuleName(module)) { problems.push(`modules.${module} is not a module of Archipelago`); continue; }
+    if (!isModuleName(module)) {
+      problems.push(`modules.${module} is not a module of Archipelago`);
+      continue;
+    }
     const processName = isObject(placement) ? placement.process : undefined;
     if (typeof processName !== 'string' || !processNames.includes(processName)) {
-      problems.push(`modules.${module}.process must name one of the processes (${processNames.join(', ')}); got ${JSON.stringify(processName)}`);
+      problems.push(
+        `modules.${module}.process must name one of the processes (${processNames.join(', ')}); got ${JSON.stringify(processName)}`,
+      );
     }
   }
 }
@@ -58,7 +65,7 @@ export function validateTopology(raw: unknown, source: string): TopologySpec {
 
 /** In a topology of several processes, every process that hosts a module must listen. */
 function checkReachability(spec: TopologySpec, problems: string[]) {
-  const hosting = new Set(Object.values(spec.modules).map((placement) => placement!.process));
+  const hosting = new Set(Object.values(spec.modules).map((placement) => placement.process));
   if (Object.keys(spec.processes).length === 1) return;
   for (const processName of hosting) {
     if (!spec.processes[processName].listen) {

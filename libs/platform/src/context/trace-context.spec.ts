@@ -8,10 +8,12 @@ describe('trace context', () => {
     });
   });
 
-  it.each(['', 'garbage', '00-00000000000000000000000000000000-b7ad6b7169203331-01', '00-0af7651916cd43dd8448eb211c80319c-0000000000000000-01'])(
-    'ignores an invalid header %p',
-    (header) => expect(parseTraceparent(header)).toBeUndefined(),
-  );
+  it.each([
+    '',
+    'garbage',
+    '00-00000000000000000000000000000000-b7ad6b7169203331-01',
+    '00-0af7651916cd43dd8448eb211c80319c-0000000000000000-01',
+  ])('ignores an invalid header %p', (header) => expect(parseTraceparent(header)).toBeUndefined());
 
   it('keeps the trace ID and makes a new span for the next hop', () => {
     const trace = newTrace();

@@ -1,8 +1,7 @@
 import { isModuleName, GATEWAY } from '@app/contracts';
 import { Envelope } from './envelope';
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function isActor(value: unknown): boolean {
   if (!isRecord(value)) return false;
@@ -16,9 +15,11 @@ export function envelopeShapeProblem(value: unknown): string | undefined {
   const meta = value.meta;
   if (typeof meta.messageId !== 'string' || typeof meta.pattern !== 'string') return 'meta.messageId and meta.pattern are required';
   if (typeof meta.traceparent !== 'string') return 'meta.traceparent is required';
-  if (typeof meta.caller !== 'string' || !(isModuleName(meta.caller) || meta.caller === GATEWAY)) return 'meta.caller must name a module or the gateway';
+  if (typeof meta.caller !== 'string' || !(isModuleName(meta.caller) || meta.caller === GATEWAY))
+    return 'meta.caller must name a module or the gateway';
   if (!isActor(meta.actor)) return 'meta.actor must be a user, system or anonymous actor';
-  if (typeof meta.issuedAt !== 'number' || typeof meta.deadline !== 'number') return 'meta.issuedAt and meta.deadline must be epoch milliseconds';
+  if (typeof meta.issuedAt !== 'number' || typeof meta.deadline !== 'number')
+    return 'meta.issuedAt and meta.deadline must be epoch milliseconds';
   if (!('payload' in value)) return 'payload is required';
   return undefined;
 }

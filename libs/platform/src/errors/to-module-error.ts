@@ -20,7 +20,7 @@ function fromHttpException(error: HttpException): ModuleErrorBody {
   const status = error.getStatus();
   const response = error.getResponse() as string | { message?: string | string[]; code?: string; fields?: FieldError[] };
   const raw = typeof response === 'string' ? response : response.message;
-  const message = Array.isArray(raw) ? raw.join('; ') : raw ?? error.message;
+  const message = Array.isArray(raw) ? raw.join('; ') : (raw ?? error.message);
   const code = (typeof response === 'object' && response.code) || CODE_BY_STATUS[status] || 'ERROR';
   const fields = typeof response === 'object' ? response.fields : undefined;
   return fields ? { status, code, message, fields } : { status, code, message };

@@ -5,8 +5,7 @@ import { EVENT_CONSUMER, EVENT_HANDLER, EventHandlerTarget, ReceivedEvent } from
 
 export type EventHandlerFn = (event: ReceivedEvent) => Promise<void>;
 
-const keyOf = (module: string, target: EventHandlerTarget) =>
-  `${module}:${target === ALL_EVENTS ? ALL_EVENTS : target.pattern}`;
+const keyOf = (module: string, target: EventHandlerTarget) => `${module}:${target === ALL_EVENTS ? ALL_EVENTS : target.pattern}`;
 
 /** Finds every @HandlesEvent method of this process and checks them against the subscriptions. */
 @Injectable()
@@ -25,7 +24,7 @@ export class EventHandlerRegistry {
       if (!instance || !wrapper.metatype) continue;
       const module = this.reflector.get<ModuleName | undefined>(EVENT_CONSUMER, wrapper.metatype);
       if (!module) continue;
-      for (const name of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
+      for (const name of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
         const method = instance[name] as EventHandlerFn;
         const target = this.reflector.get<EventHandlerTarget | undefined>(EVENT_HANDLER, method);
         if (target) this.handlers.set(keyOf(module, target), method.bind(instance));
@@ -48,7 +47,8 @@ export class EventHandlerRegistry {
       }
       for (const key of this.handlers.keys()) {
         const [owner, pattern] = key.split(/:(.*)/s);
-        if (owner === module && !expected.includes(pattern)) problems.push(`${module} handles ${pattern} but EVENT_SUBSCRIPTIONS does not list it`);
+        if (owner === module && !expected.includes(pattern))
+          problems.push(`${module} handles ${pattern} but EVENT_SUBSCRIPTIONS does not list it`);
       }
     }
     return problems;

@@ -1,4 +1,4 @@
-import { Actor, DeliveryReceipt, EVENT_CATALOG, EventDelivery, isModuleName, subscribersOf } from '@app/contracts';
+import { DeliveryReceipt, EVENT_CATALOG, EventDelivery, isModuleName, subscribersOf } from '@app/contracts';
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { MessageContext } from '../context/message-context';
 import { parseTraceparent, newTrace } from '../context/trace-context';
@@ -24,7 +24,10 @@ export class EventInbox {
     if (!subscriber) throw new NotFoundException({ code: 'NOT_HOSTED', message: `${delivery.subscriber} does not run in this process` });
     const handler = this.handlers.handlerFor(subscriber.name, delivery.pattern);
     if (!handler || !subscribersOf(delivery.pattern).includes(subscriber.name)) {
-      throw new UnprocessableEntityException({ code: 'NOT_SUBSCRIBED', message: `${subscriber.name} does not subscribe to ${delivery.pattern}` });
+      throw new UnprocessableEntityException({
+        code: 'NOT_SUBSCRIBED',
+        message: `${subscriber.name} does not subscribe to ${delivery.pattern}`,
+      });
     }
     const contract = EVENT_CATALOG.get(delivery.pattern);
     const payload = contract ? await validatePayload(contract.payload, delivery.payload) : delivery.payload;
@@ -34,8 +37,19 @@ export class EventInbox {
       subscriber.database.transaction(async (manager) => {
         const inbox = manager.getRepository(InboxMessage);
         if (await inbox.existsBy({ eventId: delivery.eventId })) return { eventId: delivery.eventId, duplicate: true };
-        await inbox.insert({ eventId: delivery.eventId, pattern: delivery.pattern, source: delivery.source, receivedAt: new Date().toISOString() });
-        await handler({ ...delivery, payload: payload as Record<string, unknown>, traceId: trace.traceId, actor: meta.actor as Actor, manager });
+        await inbox.insert({
+          eventId: delivery.eventId,
+          pattern: delivery.pattern,
+          source: delivery.source,
+          receivedAt: new Date().toISOString(),
+        });
+        await handler({
+          ...delivery,
+          payload: payload as Record<string, unknown>,
+          traceId: trace.traceId,
+          actor: meta.actor,
+          manager,
+        });
         return { eventId: delivery.eventId, duplicate: false };
       }),
     );

@@ -66,7 +66,12 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
 
   private async relayModule(module: HostedModule): Promise<void> {
     const subscribers = await module.database.read((manager) =>
-      manager.getRepository(OutboxMessage).createQueryBuilder('o').select('DISTINCT o.subscriber', 'subscriber').where('o.deliveredAt IS NULL').getRawMany<{ subscriber: string }>(),
+      manager
+        .getRepository(OutboxMessage)
+        .createQueryBuilder('o')
+        .select('DISTINCT o.subscriber', 'subscriber')
+        .where('o.deliveredAt IS NULL')
+        .getRawMany<{ subscriber: string }>(),
     );
     for (const { subscriber } of subscribers) await this.relayTo(module, subscriber);
   }
@@ -74,7 +79,9 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
   /** Oldest first; the first row not delivered (not due yet, or failing) holds back the rest. */
   private async relayTo(module: HostedModule, subscriber: string): Promise<void> {
     const pending = await module.database.read((manager) =>
-      manager.getRepository(OutboxMessage).find({ where: { deliveredAt: IsNull(), subscriber }, order: { seq: 'ASC' }, take: BATCH_PER_SUBSCRIBER }),
+      manager
+        .getRepository(OutboxMessage)
+        .find({ where: { deliveredAt: IsNull(), subscriber }, order: { seq: 'ASC' }, take: BATCH_PER_SUBSCRIBER }),
     );
     for (const row of pending) {
       if (this.stopped || row.nextAttemptAt > Date.now()) return;
@@ -94,7 +101,9 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
     const context = { trace: parseTraceparent(row.traceparent) ?? newTrace(), actor: JSON.parse(row.actor) as Actor, module: row.source };
     try {
       const processName = this.topology.processOf(row.subscriber as ModuleName);
-      await MessageContext.run(context, () => this.sender.send(processName, PlatformContract.deliverEvent.pattern, delivery, row.source as ModuleName));
+      await MessageContext.run(context, () =>
+        this.sender.send(processName, PlatformContract.deliverEvent.pattern, delivery, row.source as ModuleName),
+      );
       await this.markDelivered(module, row);
       return true;
     } catch (error) {
@@ -105,14 +114,17 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
 
   private markDelivered(module: HostedModule, row: OutboxMessage) {
     return module.database.transaction((manager) =>
-      manager.getRepository(OutboxMessage).update({ seq: row.seq }, { deliveredAt: new Date().toISOString(), attempts: row.attempts + 1, lastError: null }),
+      manager
+        .getRepository(OutboxMessage)
+        .update({ seq: row.seq }, { deliveredAt: new Date().toISOString(), attempts: row.attempts + 1, lastError: null }),
     );
   }
 
   private markFailed(module: HostedModule, row: OutboxMessage, reason: string) {
     const attempts = row.attempts + 1;
     const nextAttemptAt = Date.now() + backoffDelayMs(attempts, 250, this.config.outboxMaxBackoffMs);
-    if (attempts === 1 || attempts % 10 === 0) this.logger.warn(`${row.pattern} → ${row.subscriber}: attempt ${attempts} failed (${reason}); retrying`);
+    if (attempts === 1 || attempts % 10 === 0)
+      this.logger.warn(`${row.pattern} → ${row.subscriber}: attempt ${attempts} failed (${reason}); retrying`);
     return module.database.transaction((manager) =>
       manager.getRepository(OutboxMessage).update({ seq: row.seq }, { attempts, nextAttemptAt, lastError: reason.slice(0, 1000) }),
     );

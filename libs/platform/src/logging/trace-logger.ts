@@ -3,7 +3,10 @@ import { MessageContext } from '../context/message-context';
 
 /** Nest's console logger with the process name and the current trace ID on every line. */
 export class TraceLogger extends ConsoleLogger {
-  constructor(private readonly processName: string, logLevels?: LogLevel[]) {
+  constructor(
+    private readonly processName: string,
+    logLevels?: LogLevel[],
+  ) {
     super({ logLevels, prefix: `archipelago:${processName}` });
   }
 

@@ -17,13 +17,15 @@ export class ContractCoverage {
     for (const wrapper of this.discovery.getControllers()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
       if (!instance) continue;
-      for (const name of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
+      for (const name of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
         const metadata = this.reflector.get<HandlerMetadata | undefined>(HANDLER_METADATA, instance[name] as () => unknown);
         if (metadata) handled.add(metadata.contract.pattern);
       }
     }
     return hostedModules.flatMap((module) =>
-      MODULE_CONTRACTS[module].filter((contract) => !handled.has(contract.pattern)).map((contract) => `${module} publishes ${contract.pattern} but no @Handles method answers it`),
+      MODULE_CONTRACTS[module]
+        .filter((contract) => !handled.has(contract.pattern))
+        .map((contract) => `${module} publishes ${contract.pattern} but no @Handles method answers it`),
     );
   }
 }

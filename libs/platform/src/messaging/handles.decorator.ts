@@ -14,7 +14,7 @@ import { MessageContextInterceptor } from './message-context.interceptor';
  * @example @Handles(AuthContract.verifyToken, { callers: ['gateway'] })
  */
 export function Handles<TRequest extends object, TResponse>(contract: CallContract<TRequest, TResponse>, policy: HandlerPolicy) {
-  const metadata: HandlerMetadata = { ...policy, contract: contract as CallContract<object, unknown> };
+  const metadata: HandlerMetadata = { ...policy, contract: contract };
   return applyDecorators(
     MessagePattern(contract.pattern),
     SetMetadata(HANDLER_METADATA, metadata),

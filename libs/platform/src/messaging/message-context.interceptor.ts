@@ -1,7 +1,7 @@
 import { isModuleName, ownerOf, PlatformEvents } from '@app/contracts';
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { catchError, concatMap, from, Observable } from 'rxjs';
+import { catchError, concatMap, from, Observable, throwError } from 'rxjs';
 import { MessageContext, MessageContextData } from '../context/message-context';
 import { newTrace, parseTraceparent } from '../context/trace-context';
 import { Envelope } from '../envelope/envelope';
@@ -40,8 +40,13 @@ export class MessageContextInterceptor implements NestInterceptor {
         next
           .handle()
           .pipe(
-            concatMap((value) => from(this.afterSuccess(handler, envelope).then(() => value))),
-            catchError((error: unknown) => from(this.afterFailure(handler, envelope, error).then(() => Promise.reject(error)))),
+            concatMap(async (value: unknown) => {
+              await this.afterSuccess(handler, envelope);
+              return value;
+            }),
+            catchError((error: unknown) =>
+              from(this.afterFailure(handler, envelope, error)).pipe(concatMap(() => throwError(() => error))),
+            ),
           )
           .subscribe(subscriber),
       ),

@@ -29,7 +29,13 @@ export class MessageSender {
     private readonly signer: EnvelopeSigner,
   ) {}
 
-  async send<TResponse>(processName: string, pattern: string, payload: object, caller: CallerName, options: SendOptions = {}): Promise<TResponse> {
+  async send<TResponse>(
+    processName: string,
+    pattern: string,
+    payload: object,
+    caller: CallerName,
+    options: SendOptions = {},
+  ): Promise<TResponse> {
     const meta = this.metaFor(pattern, caller, options);
     const envelope = this.signer.seal(meta, JSON.parse(JSON.stringify(payload)) as unknown);
     const waitMs = Math.max(0, meta.deadline - Date.now());

@@ -2,7 +2,6 @@ import { ANONYMOUS_ACTOR, isModuleName, ownerOf, PlatformEvents } from '@app/con
 import { Injectable, Logger } from '@nestjs/common';
 import { MessageContext } from '../context/message-context';
 import { newTrace, parseTraceparent } from '../context/trace-context';
-import { Envelope } from '../envelope/envelope';
 import { isEnvelope } from '../envelope/envelope-shape';
 import { RefusalError } from '../errors/refusal.error';
 import { HostedModules } from '../module/hosted-modules';
@@ -20,7 +19,7 @@ export class RefusalRecorder {
   async record(pattern: string, refusal: RefusalError, message: unknown): Promise<void> {
     const owner = ownerOf(pattern);
     const module = (isModuleName(owner) && this.hosted.get(owner)) || this.hosted.all()[0];
-    const meta = isEnvelope(message) ? (message as Envelope).meta : undefined;
+    const meta = isEnvelope(message) ? message.meta : undefined;
     const claimedCaller = typeof meta?.caller === 'string' ? meta.caller : 'unknown';
     this.logger.warn(`refused ${pattern} from "${claimedCaller}": ${refusal.message}`);
     if (!module) return;

@@ -59,7 +59,20 @@ export class PlatformModule implements OnApplicationBootstrap {
         EnvelopeGuard,
         MessageContextInterceptor,
       ],
-      exports: [ContractCoverage, Topology, PLATFORM_CONFIG, EnvelopeSigner, InProcessBroker, MessageSender, HostedModules, OutboxRelay, RefusalRecorder, ReplayCache, EnvelopeGuard, MessageContextInterceptor],
+      exports: [
+        ContractCoverage,
+        Topology,
+        PLATFORM_CONFIG,
+        EnvelopeSigner,
+        InProcessBroker,
+        MessageSender,
+        HostedModules,
+        OutboxRelay,
+        RefusalRecorder,
+        ReplayCache,
+        EnvelopeGuard,
+        MessageContextInterceptor,
+      ],
     };
   }
 

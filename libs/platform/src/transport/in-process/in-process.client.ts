@@ -15,9 +15,7 @@ export class InProcessClient extends ClientProxy {
   }
 
   connect(): Promise<void> {
-    return this.broker.isListening
-      ? Promise.resolve()
-      : Promise.reject(new Error('the in-process server is not listening'));
+    return this.broker.isListening ? Promise.resolve() : Promise.reject(new Error('the in-process server is not listening'));
   }
 
   close(): void {

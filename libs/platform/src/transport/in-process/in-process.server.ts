@@ -38,7 +38,10 @@ export class InProcessServer extends Server implements CustomTransportStrategy {
     const pattern = this.getPatternAsString(packet.pattern);
     const context = new InProcessContext([pattern]);
     const id = packet.id;
-    if (id === undefined) return this.handleEvent(pattern, packet, context);
+    if (id === undefined) {
+      await this.handleEvent(pattern, packet, context);
+      return;
+    }
     const reply = (data: WritePacket) => respond(JSON.stringify(this.serializer.serialize({ ...data, id })));
     const handler = this.getHandlerByPattern(pattern);
     if (!handler) return reply({ err: NO_MESSAGE_HANDLER, isDisposed: true });
