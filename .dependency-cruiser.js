@@ -1,0 +1,52 @@
+/**
+ * The module boundaries of Archipelago as dependency-cruiser rules (`npm run lint:deps`).
+ * The same rules are tested with planted violations in test/architecture.
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+const BUSINESS = '(auth|audit|billing|notification)';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'module-imports-other-module',
+      comment: 'A business module reaches another only through @app/contracts (patterns, DTOs, typed clients).',
+      severity: 'error',
+      from: { path: `^libs/${BUSINESS}/` },
+      to: { path: `^libs/${BUSINESS}/`, pathNot: ['^libs/$1/'] },
+    },
+    {
+      name: 'module-imports-gateway-or-app',
+      comment: 'Business modules and the kernel never depend on the gateway or the server app.',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: ['^libs/gateway/', '^apps/'], pathNot: ['^libs/gateway/'] },
+    },
+    {
+      name: 'contracts-depend-on-nothing-of-ours',
+      comment: 'Contracts are plain DTOs and patterns: no kernel, no module.',
+      severity: 'error',
+      from: { path: '^libs/contracts/' },
+      to: { path: ['^libs/', '^apps/'], pathNot: '^libs/contracts/' },
+    },
+    {
+      name: 'platform-depends-only-on-contracts',
+      comment: 'The kernel knows contracts, never a module.',
+      severity: 'error',
+      from: { path: '^libs/platform/' },
+      to: { path: ['^libs/', '^apps/'], pathNot: ['^libs/platform/', '^libs/contracts/'] },
+    },
+    {
+      name: 'only-through-index',
+      comment: 'Another lib is used through its src/index.ts only.',
+      severity: 'error',
+      from: { path: '^(libs|apps)/([^/]+)/' },
+      to: { path: '^libs/([^/]+)/src/.+', pathNot: ['^libs/$2/', '^libs/[^/]+/src/index\\.ts$'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['__fixtures__', 'node_modules', 'dist'] },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+  },
+};

@@ -1,0 +1,4 @@
+import { AuthModule } from '@app/auth';
+import { User } from '@app/auth';
+
+export { AuthModule, User };

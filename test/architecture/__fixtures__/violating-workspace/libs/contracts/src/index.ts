@@ -1,0 +1,3 @@
+import { ModuleKernel } from '@app/platform';
+
+export { ModuleKernel };

@@ -1,0 +1,49 @@
+import { dirname, join, normalize } from 'node:path';
+
+/** Libs that are not business modules. */
+export const KERNEL_LIBS = ['contracts', 'platform', 'gateway'];
+
+export interface Owner {
+  kind: 'app' | 'lib';
+  name: string;
+}
+
+/** Which app or lib a workspace-relative path belongs to. */
+export function ownerOf(path: string): Owner | undefined {
+  const [top, name] = normalize(path).split(/[\\/]/);
+  if (top === 'apps' && name) return { kind: 'app', name };
+  if (top === 'libs' && name) return { kind: 'lib', name };
+  return undefined;
+}
+
+const isBusinessModule = (owner: Owner) => owner.kind === 'lib' && !KERNEL_LIBS.includes(owner.name);
+
+/** The `@app/*` libs an owner may import (through their index only). */
+export function allowedLibsFor(owner: Owner): string[] | 'any' {
+  if (owner.kind === 'app') return 'any';
+  if (owner.name === 'contracts') return [];
+  if (owner.name === 'platform') return ['contracts'];
+  return ['contracts', 'platform'];
+}
+
+/** Why an import breaks a boundary, or undefined when it is allowed. */
+export function brokenRule(file: string, specifier: string): string | undefined {
+  const owner = ownerOf(file)!;
+  const who = `${owner.kind === 'app' ? 'apps' : 'libs'}/${owner.name}`;
+  const alias = /^@app\/([^/]+)(\/.*)?$/.exec(specifier);
+  if (alias) {
+    if (alias[2]) return `deep import past ${alias[1]}'s index.ts: use '@app/${alias[1]}'`;
+    const allowed = allowedLibsFor(owner);
+    if (allowed === 'any' || allowed.includes(alias[1]) || alias[1] === owner.name) return undefined;
+    const subject = isBusinessModule(owner) ? `a business module (${who})` : who;
+    if (allowed.length === 0) return `${subject} may import no @app lib, not @app/${alias[1]}`;
+    return `${subject} may import only ${allowed.map((lib) => `@app/${lib}`).join(', ')}, not @app/${alias[1]}`;
+  }
+  if (specifier.startsWith('.')) {
+    const target = ownerOf(join(dirname(file), specifier));
+    if (!target || target.kind !== owner.kind || target.name !== owner.name) {
+      return `relative import leaves ${who}: reach other libs through '@app/<lib>'`;
+    }
+  }
+  return undefined;
+}
