@@ -1,0 +1,3 @@
+import { describeTopology } from './topology-suite';
+
+describeTopology('billing-remote', 21200);

@@ -1,0 +1,3 @@
+import { describeTopology } from './topology-suite';
+
+describeTopology('notification-remote', 21300);

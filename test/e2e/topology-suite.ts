@@ -1,0 +1,36 @@
+import { adminToken } from '../support/accounts';
+import { SmtpSink } from '../support/smtp-sink';
+import { SystemUnderTest } from '../support/system-under-test';
+import { auditChainScenario } from './audit-chain.scenario';
+import { commerceScenario } from './commerce.scenario';
+import { foundationScenario } from './foundation.scenario';
+import { ScenarioContext } from './scenario-context';
+
+/**
+ * The end-to-end suite for one topology: the same scenarios in every topology, over HTTP (and
+ * raw TCP for the hostile cases). What passes in the monolith must pass with any module split out.
+ * Ports: HTTP on `portBase`, TCP listeners just above it, the SMTP sink at `portBase + 50`.
+ */
+export function describeTopology(topologyName: string, portBase: number): void {
+  describe(`Archipelago in topology "${topologyName}"`, () => {
+    const smtp = new SmtpSink(portBase + 50);
+    const system = new SystemUnderTest(topologyName, portBase, { SMTP_URL: smtp.url });
+    let admin = '';
+    const context: ScenarioContext = { system, smtp, adminToken: () => admin, remote: system.remoteModules() };
+
+    beforeAll(async () => {
+      await smtp.start();
+      await system.start();
+      admin = await adminToken(system);
+    }, 120_000);
+
+    afterAll(async () => {
+      await system.stop();
+      await smtp.stop();
+    }, 60_000);
+
+    foundationScenario(context);
+    commerceScenario(context);
+    auditChainScenario(context);
+  });
+}
