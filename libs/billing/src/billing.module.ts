@@ -15,7 +15,14 @@ import { RefundInvoiceService } from './refund-invoice/refund-invoice.service';
 /** Plans, subscriptions, invoices and payments. Reached only through BillingContract. */
 @Module({
   imports: [ModuleKernel.forModule({ module: 'billing', entities: BILLING_ENTITIES, migrations: BILLING_MIGRATIONS })],
-  controllers: [ListPlansHandler, CreateSubscriptionHandler, ListSubscriptionsHandler, CancelSubscriptionHandler, ListInvoicesHandler, RefundInvoiceHandler],
+  controllers: [
+    ListPlansHandler,
+    CreateSubscriptionHandler,
+    ListSubscriptionsHandler,
+    CancelSubscriptionHandler,
+    ListInvoicesHandler,
+    RefundInvoiceHandler,
+  ],
   providers: [paymentProvider, IdempotencyService, CreateSubscriptionService, RefundInvoiceService],
 })
 export class BillingModule {}

@@ -20,11 +20,17 @@ export class CancelSubscriptionHandler {
     return this.db.transaction(async (manager) => {
       const subscription = await manager.findOneBy(Subscription, { id: request.subscriptionId });
       if (!subscription) throw new NotFoundException({ code: 'SUBSCRIPTION_NOT_FOUND', message: 'no such subscription' });
-      if (subscription.userId !== user.id) throw new ForbiddenException({ code: 'FORBIDDEN', message: 'you may only cancel your own subscriptions' });
-      if (subscription.status !== 'active') throw new ConflictException({ code: 'SUBSCRIPTION_NOT_ACTIVE', message: `the subscription is ${subscription.status}` });
+      if (subscription.userId !== user.id)
+        throw new ForbiddenException({ code: 'FORBIDDEN', message: 'you may only cancel your own subscriptions' });
+      if (subscription.status !== 'active')
+        throw new ConflictException({ code: 'SUBSCRIPTION_NOT_ACTIVE', message: `the subscription is ${subscription.status}` });
       Object.assign(subscription, { status: 'cancelled', endedAt: new Date().toISOString() });
       await manager.save(Subscription, subscription);
-      await this.events.publish(manager, BillingEvents.subscriptionCancelled, { subscriptionId: subscription.id, userId: subscription.userId, reason: 'user' });
+      await this.events.publish(manager, BillingEvents.subscriptionCancelled, {
+        subscriptionId: subscription.id,
+        userId: subscription.userId,
+        reason: 'user',
+      });
       const [latest] = await manager.find(Invoice, { where: { subscriptionId: subscription.id }, order: { createdAt: 'DESC' }, take: 1 });
       return toSubscriptionView(subscription, latest);
     });

@@ -9,7 +9,11 @@ const logger = new Logger('BillingCharge');
  * Charges, but stops waiting at the caller's deadline: nobody is waiting for the answer any
  * more, and the saga will compensate. A charge that still succeeds afterwards is refunded.
  */
-export async function chargeBeforeDeadline(provider: PaymentProvider, request: ChargeRequest, deadline?: number): Promise<DeadlineAwareResult> {
+export async function chargeBeforeDeadline(
+  provider: PaymentProvider,
+  request: ChargeRequest,
+  deadline?: number,
+): Promise<DeadlineAwareResult> {
   const charge = provider.charge(request);
   if (deadline === undefined) return charge;
   let timer: NodeJS.Timeout | undefined;

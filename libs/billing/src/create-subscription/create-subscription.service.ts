@@ -67,11 +67,30 @@ export class CreateSubscriptionService {
   private async record(manager: EntityManager, plan: Plan, invoice: Invoice, result: DeadlineAwareResult): Promise<SubscriptionView> {
     const now = new Date().toISOString();
     const paid = result.outcome === 'succeeded';
-    const subscription = manager.create(Subscription, { id: invoice.subscriptionId, userId: invoice.userId, planId: plan.id, status: paid ? 'active' : 'payment_failed', createdAt: invoice.createdAt, endedAt: null });
+    const subscription = manager.create(Subscription, {
+      id: invoice.subscriptionId,
+      userId: invoice.userId,
+      planId: plan.id,
+      status: paid ? 'active' : 'payment_failed',
+      createdAt: invoice.createdAt,
+      endedAt: null,
+    });
     await manager.insert(Subscription, subscription);
-    Object.assign(invoice, paid ? { status: moveInvoice(invoice.status, 'paid'), chargeId: result.chargeId, paidAt: now } : { status: moveInvoice(invoice.status, 'void'), failureReason: result.reason });
+    Object.assign(
+      invoice,
+      paid
+        ? { status: moveInvoice(invoice.status, 'paid'), chargeId: result.chargeId, paidAt: now }
+        : { status: moveInvoice(invoice.status, 'void'), failureReason: result.reason },
+    );
     await manager.save(Invoice, invoice);
-    const facts = { invoiceId: invoice.id, subscriptionId: subscription.id, userId: invoice.userId, planId: plan.id, amountMinor: invoice.amountMinor, currency: invoice.currency };
+    const facts = {
+      invoiceId: invoice.id,
+      subscriptionId: subscription.id,
+      userId: invoice.userId,
+      planId: plan.id,
+      amountMinor: invoice.amountMinor,
+      currency: invoice.currency,
+    };
     if (paid) await this.events.publish(manager, BillingEvents.invoicePaid, facts);
     else await this.events.publish(manager, BillingEvents.paymentFailed, { ...facts, reason: result.outcome });
     return toSubscriptionView(subscription, invoice);

@@ -1,6 +1,11 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableIndex } from 'typeorm';
 
-const text = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+const text = (name: string, length: number, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
 const int = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'integer', isNullable: nullable });
 
 const PLANS = [
@@ -15,11 +20,21 @@ export class BillingTables1732406400200 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const tables = [
-      new Table({ name: 'plans', columns: [{ ...text('id', 64), isPrimary: true }, text('name', 80), int('amountMinor'), text('currency', 3), text('interval', 5)] }),
+      new Table({
+        name: 'plans',
+        columns: [{ ...text('id', 64), isPrimary: true }, text('name', 80), int('amountMinor'), text('currency', 3), text('interval', 5)],
+      }),
       new Table({ name: 'customers', columns: [{ ...text('userId', 36), isPrimary: true }, text('createdAt', 30)] }),
       new Table({
         name: 'subscriptions',
-        columns: [{ ...text('id', 36), isPrimary: true }, text('userId', 36), text('planId', 64), text('status', 20), text('createdAt', 30), text('endedAt', 30, true)],
+        columns: [
+          { ...text('id', 36), isPrimary: true },
+          text('userId', 36),
+          text('planId', 64),
+          text('status', 20),
+          text('createdAt', 30),
+          text('endedAt', 30, true),
+        ],
       }),
       new Table({
         name: 'invoices',
@@ -33,8 +48,17 @@ export class BillingTables1732406400200 implements MigrationInterface {
       new Table({
         name: 'idempotency_keys',
         columns: [
-          ...[{ ...text('userId', 36), isPrimary: true }, { ...text('operation', 40), isPrimary: true }, { ...text('key', 255), isPrimary: true }],
-          ...[text('requestHash', 64), text('state', 10), int('responseStatus', true), { name: 'responseBody', type: 'text', isNullable: true }],
+          ...[
+            { ...text('userId', 36), isPrimary: true },
+            { ...text('operation', 40), isPrimary: true },
+            { ...text('key', 255), isPrimary: true },
+          ],
+          ...[
+            text('requestHash', 64),
+            text('state', 10),
+            int('responseStatus', true),
+            { name: 'responseBody', type: 'text', isNullable: true },
+          ],
           ...[text('createdAt', 30), text('expiresAt', 30)],
         ],
       }),

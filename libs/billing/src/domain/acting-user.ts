@@ -3,7 +3,8 @@ import { UnauthorizedException } from '@nestjs/common';
 
 /** Billing acts for a person: every call but the plan list needs a user actor. */
 export function actingUser(actor: Actor): UserActor {
-  if (actor.kind !== 'user') throw new UnauthorizedException({ code: 'AUTHENTICATION_REQUIRED', message: 'billing acts for a signed-in user' });
+  if (actor.kind !== 'user')
+    throw new UnauthorizedException({ code: 'AUTHENTICATION_REQUIRED', message: 'billing acts for a signed-in user' });
   return actor;
 }
 

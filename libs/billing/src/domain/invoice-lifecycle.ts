@@ -16,7 +16,10 @@ export function canMoveInvoice(from: InvoiceStatus, to: InvoiceStatus): boolean 
 /** The next status, or 409 when the move is not in the lifecycle. */
 export function moveInvoice(from: InvoiceStatus, to: InvoiceStatus): InvoiceStatus {
   if (!canMoveInvoice(from, to)) {
-    throw new ConflictException({ code: to === 'refunded' ? 'INVOICE_NOT_PAID' : 'INVOICE_STATE_CONFLICT', message: `an invoice that is ${from} cannot become ${to}` });
+    throw new ConflictException({
+      code: to === 'refunded' ? 'INVOICE_NOT_PAID' : 'INVOICE_STATE_CONFLICT',
+      message: `an invoice that is ${from} cannot become ${to}`,
+    });
   }
   return to;
 }

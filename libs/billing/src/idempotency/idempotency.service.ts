@@ -46,20 +46,32 @@ export class IdempotencyService {
       if (existing && existing.expiresAt > now.toISOString()) return existing;
       if (existing) await keys.delete(id);
       const expiresAt = new Date(now.getTime() + KEEP_FOR_MS).toISOString();
-      await keys.insert({ ...id, requestHash: hash, state: 'in_flight', responseStatus: null, responseBody: null, createdAt: now.toISOString(), expiresAt });
+      await keys.insert({
+        ...id,
+        requestHash: hash,
+        state: 'in_flight',
+        responseStatus: null,
+        responseBody: null,
+        createdAt: now.toISOString(),
+        expiresAt,
+      });
       return null;
     });
   }
 
   private replay<T>(earlier: IdempotencyKey, hash: string): T {
     if (earlier.requestHash !== hash) {
-      throw new UnprocessableEntityException({ code: 'IDEMPOTENCY_KEY_REUSED', message: 'this Idempotency-Key was used with different parameters' });
+      throw new UnprocessableEntityException({
+        code: 'IDEMPOTENCY_KEY_REUSED',
+        message: 'this Idempotency-Key was used with different parameters',
+      });
     }
     if (earlier.state === 'in_flight') {
       throw new ConflictException({ code: 'IDEMPOTENCY_KEY_IN_USE', message: 'a request with this Idempotency-Key is still in progress' });
     }
     const body = JSON.parse(earlier.responseBody ?? '{}') as T & { code?: string; message?: string };
-    if ((earlier.responseStatus ?? 500) >= 400) throw new HttpException({ code: body.code, message: body.message }, earlier.responseStatus!);
+    if ((earlier.responseStatus ?? 500) >= 400)
+      throw new HttpException({ code: body.code, message: body.message }, earlier.responseStatus!);
     return body;
   }
 

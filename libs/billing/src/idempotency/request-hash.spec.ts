@@ -2,7 +2,9 @@ import { requestHash } from './request-hash';
 
 describe('requestHash', () => {
   it('ignores key order and the idempotency key itself', () => {
-    expect(requestHash({ planId: 'a', paymentToken: 'tok_ok', idempotencyKey: 'k1' })).toBe(requestHash({ paymentToken: 'tok_ok', planId: 'a', idempotencyKey: 'k2' }));
+    expect(requestHash({ planId: 'a', paymentToken: 'tok_ok', idempotencyKey: 'k1' })).toBe(
+      requestHash({ paymentToken: 'tok_ok', planId: 'a', idempotencyKey: 'k2' }),
+    );
   });
 
   it('differs when a parameter differs', () => {

@@ -17,7 +17,10 @@ export class ListSubscriptionsHandler {
     const user = actingUser(actor);
     return this.db.read(async (manager) => {
       const subscriptions = await manager.find(Subscription, { where: { userId: user.id }, order: { createdAt: 'DESC' } });
-      const invoices = await manager.find(Invoice, { where: { subscriptionId: In(subscriptions.map((s) => s.id)) }, order: { createdAt: 'ASC' } });
+      const invoices = await manager.find(Invoice, {
+        where: { subscriptionId: In(subscriptions.map((s) => s.id)) },
+        order: { createdAt: 'ASC' },
+      });
       const latest = new Map(invoices.map((invoice) => [invoice.subscriptionId, invoice]));
       return { subscriptions: subscriptions.filter((s) => latest.has(s.id)).map((s) => toSubscriptionView(s, latest.get(s.id)!)) };
     });

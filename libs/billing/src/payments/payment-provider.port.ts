@@ -6,9 +6,7 @@ export interface ChargeRequest {
   idempotencyKey: string;
 }
 
-export type ChargeResult =
-  | { outcome: 'succeeded'; chargeId: string }
-  | { outcome: 'declined' | 'insufficient_funds'; reason: string };
+export type ChargeResult = { outcome: 'succeeded'; chargeId: string } | { outcome: 'declined' | 'insufficient_funds'; reason: string };
 
 export interface RefundRequest {
   chargeId: string;

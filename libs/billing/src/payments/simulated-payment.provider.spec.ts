@@ -3,7 +3,8 @@ import { SimulatedPaymentProvider } from './simulated-payment.provider';
 
 describe('the simulated payment provider', () => {
   const provider = new SimulatedPaymentProvider();
-  const charge = (paymentToken: string, idempotencyKey = 'k-1') => provider.charge({ amountMinor: 900, currency: 'EUR', paymentToken, idempotencyKey });
+  const charge = (paymentToken: string, idempotencyKey = 'k-1') =>
+    provider.charge({ amountMinor: 900, currency: 'EUR', paymentToken, idempotencyKey });
 
   it('pays tok_ok, with the same charge ID for the same key', async () => {
     const first = await charge('tok_ok');

@@ -22,7 +22,11 @@ export class RefundInvoiceService {
 
   async refund(invoiceId: string): Promise<InvoiceView> {
     const invoice = await this.db.read((manager) => this.paidInvoice(manager, invoiceId));
-    const { refundId } = await this.payments.refund({ chargeId: invoice.chargeId!, amountMinor: invoice.amountMinor, currency: invoice.currency });
+    const { refundId } = await this.payments.refund({
+      chargeId: invoice.chargeId!,
+      amountMinor: invoice.amountMinor,
+      currency: invoice.currency,
+    });
     return this.db.transaction(async (manager) => {
       const current = await this.paidInvoice(manager, invoiceId);
       const now = new Date().toISOString();
@@ -30,8 +34,16 @@ export class RefundInvoiceService {
       await manager.save(Invoice, current);
       await manager.update(Subscription, { id: current.subscriptionId }, { status: 'ended', endedAt: now });
       const facts = { invoiceId: current.id, subscriptionId: current.subscriptionId, userId: current.userId };
-      await this.events.publish(manager, BillingEvents.invoiceRefunded, { ...facts, amountMinor: current.amountMinor, currency: current.currency });
-      await this.events.publish(manager, BillingEvents.subscriptionCancelled, { subscriptionId: facts.subscriptionId, userId: facts.userId, reason: 'refund' });
+      await this.events.publish(manager, BillingEvents.invoiceRefunded, {
+        ...facts,
+        amountMinor: current.amountMinor,
+        currency: current.currency,
+      });
+      await this.events.publish(manager, BillingEvents.subscriptionCancelled, {
+        subscriptionId: facts.subscriptionId,
+        userId: facts.userId,
+        reason: 'refund',
+      });
       return toInvoiceView(current);
     });
   }
