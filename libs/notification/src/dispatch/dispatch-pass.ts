@@ -1,0 +1,63 @@
+import { ModuleDatabase } from '@app/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { In, LessThanOrEqual } from 'typeorm';
+import { NotificationChannel } from '../channels/notification-channel.port';
+import { Notification } from '../database/notification.entity';
+import { DISPATCH_BATCH } from '../notification.constants';
+import { NOTIFICATION_CONFIG, NotificationConfig } from '../notification.config';
+import { DeliveryOutcome, failedOutcome, sentOutcome } from './delivery-outcome';
+
+/**
+ * One pass of the sender: read the due rows, send each through the channel, record the outcome.
+ * No transaction is open while the channel works: read, send, then a short write.
+ */
+@Injectable()
+export class DispatchPass {
+  private readonly logger = new Logger('NotificationDispatcher');
+
+  constructor(
+    private readonly db: ModuleDatabase,
+    private readonly channel: NotificationChannel,
+    @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
+  ) {}
+
+  /** Sends what is due; stops between two messages once `stopped()` says so. */
+  async run(stopped: () => boolean): Promise<void> {
+    for (const row of await this.due()) {
+      if (stopped()) return;
+      await this.deliver(row);
+    }
+  }
+
+  private due(): Promise<Notification[]> {
+    return this.db.read((manager) =>
+      manager.find(Notification, {
+        where: { status: In(['pending', 'failed']), nextAttemptAt: LessThanOrEqual(Date.now()) },
+        order: { nextAttemptAt: 'ASC' },
+        take: DISPATCH_BATCH,
+      }),
+    );
+  }
+
+  private async deliver(row: Notification): Promise<void> {
+    try {
+      await this.channel.send({ to: row.recipient, subject: row.subject, text: row.body });
+      await this.record(row, sentOutcome(row, this.channel.name, Date.now()));
+    } catch (error) {
+      const outcome = failedOutcome(row, this.channel.name, (error as Error).message ?? String(error), Date.now(), this.config);
+      this.logFailure(row, outcome);
+      await this.record(row, outcome);
+    }
+  }
+
+  /** Only if nobody changed the row meanwhile (its status is still the one that was read). */
+  private record(row: Notification, outcome: DeliveryOutcome): Promise<unknown> {
+    return this.db.transaction((manager) => manager.update(Notification, { id: row.id, status: row.status }, outcome));
+  }
+
+  private logFailure(row: Notification, outcome: DeliveryOutcome): void {
+    const what = `${row.kind} ${row.id} to ${row.recipient} over ${outcome.channel}`;
+    if (outcome.status === 'dead') this.logger.warn(`${what}: gave up after ${outcome.attempts} attempts (${outcome.lastError}); it is now a dead letter`);
+    else if (outcome.attempts === 1) this.logger.warn(`${what}: attempt 1 failed (${outcome.lastError}); retrying`);
+  }
+}
