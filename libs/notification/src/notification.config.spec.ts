@@ -13,13 +13,23 @@ describe('the notification configuration', () => {
   });
 
   it('reads an SMTP URL with credentials and the ignoreTLS option', () => {
-    const config = readNotificationConfig({ SMTP_URL: 'smtps://mailer:p%40ss@mail.example.com:2465?ignoreTLS=true', MAIL_FROM: 'Shop <shop@example.com>' });
+    const config = readNotificationConfig({
+      SMTP_URL: 'smtps://mailer:p%40ss@mail.example.com:2465?ignoreTLS=true',
+      MAIL_FROM: 'Shop <shop@example.com>',
+    });
     expect(config.smtp).toEqual({ host: 'mail.example.com', port: 2465, secure: true, ignoreTLS: true, user: 'mailer', password: 'p@ss' });
     expect(config.mailFrom).toBe('Shop <shop@example.com>');
   });
 
   it('leaves the port to nodemailer and STARTTLS on when the URL does not say', () => {
-    expect(readNotificationConfig({ SMTP_URL: 'smtp://127.0.0.1' }).smtp).toEqual({ host: '127.0.0.1', port: undefined, secure: false, ignoreTLS: false, user: undefined, password: undefined });
+    expect(readNotificationConfig({ SMTP_URL: 'smtp://127.0.0.1' }).smtp).toEqual({
+      host: '127.0.0.1',
+      port: undefined,
+      secure: false,
+      ignoreTLS: false,
+      user: undefined,
+      password: undefined,
+    });
   });
 
   it.each([

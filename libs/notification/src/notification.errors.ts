@@ -9,5 +9,8 @@ export const NotificationErrors = {
    * not ordered. Refusing rolls the inbox back, so the publisher's relay delivers it again later.
    */
   recipientUnknown: (userId: string) =>
-    new ConflictException({ code: 'RECIPIENT_UNKNOWN', message: `no recipient is known for user ${userId} yet; deliver again after auth.user.registered.v1` }),
+    new ConflictException({
+      code: 'RECIPIENT_UNKNOWN',
+      message: `no recipient is known for user ${userId} yet; deliver again after auth.user.registered.v1`,
+    }),
 } as const;

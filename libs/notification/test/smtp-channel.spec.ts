@@ -51,25 +51,33 @@ describe('notification over SMTP (SMTP_URL set)', () => {
   it.each([
     ['a server that refuses the recipient', 'rejecting' as const, /550|mailbox .* unavailable/],
     ['a closed port', 'closed' as const, /ECONNREFUSED/],
-  ])('%s: failed and retried, then dead after NOTIFICATION_MAX_ATTEMPTS, and listed as a dead letter for admins', async (_case, which, reason) => {
-    const app = apps[which]!;
-    const userId = randomUUID();
-    const email = uniqueEmail(which);
-    const own = async () => (await asUser(userId, () => app.gateway.listOwn())).notifications;
+  ])(
+    '%s: failed and retried, then dead after NOTIFICATION_MAX_ATTEMPTS, and listed as a dead letter for admins',
+    async (_case, which, reason) => {
+      const app = apps[which]!;
+      const userId = randomUUID();
+      const email = uniqueEmail(which);
+      const own = async () => (await asUser(userId, () => app.gateway.listOwn())).notifications;
 
-    await app.deliver(userRegistered(userId, email));
+      await app.deliver(userRegistered(userId, email));
 
-    await eventually(async () => expect(await own()).toEqual([expect.objectContaining({ status: 'failed', attempts: 1, lastError: expect.stringMatching(reason) })]));
-    const [dead] = await eventually(async () => {
-      const list = await own();
-      expect(list).toEqual([expect.objectContaining({ status: 'dead', attempts: 2, channel: 'smtp', recipient: email })]);
-      return list;
-    });
-    expect(dead.sentAt).toBeUndefined();
-    const deadLetters = (await asAdmin(() => app.gateway.listDeadLetters())).notifications;
-    expect(deadLetters.map((n) => n.id)).toContain(dead.id);
-    await expect(failureOf(asUser(userId, () => app.gateway.listDeadLetters()))).resolves.toMatchObject({ status: 403, code: 'ROLE_MISSING' });
-  });
+      await eventually(async () =>
+        expect(await own()).toEqual([expect.objectContaining({ status: 'failed', attempts: 1, lastError: expect.stringMatching(reason) })]),
+      );
+      const [dead] = await eventually(async () => {
+        const list = await own();
+        expect(list).toEqual([expect.objectContaining({ status: 'dead', attempts: 2, channel: 'smtp', recipient: email })]);
+        return list;
+      });
+      expect(dead.sentAt).toBeUndefined();
+      const deadLetters = (await asAdmin(() => app.gateway.listDeadLetters())).notifications;
+      expect(deadLetters.map((n) => n.id)).toContain(dead.id);
+      await expect(failureOf(asUser(userId, () => app.gateway.listDeadLetters()))).resolves.toMatchObject({
+        status: 403,
+        code: 'ROLE_MISSING',
+      });
+    },
+  );
 
   it('nothing arrived at the refusing server', () => {
     expect(rejecting.mails).toEqual([]);

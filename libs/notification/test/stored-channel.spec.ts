@@ -6,7 +6,8 @@ import { failureOf, NotificationTestApp, startNotificationTestApp, stopNotificat
 
 describe('notification with the built-in stored channel (no SMTP_URL)', () => {
   let notification: NotificationTestApp;
-  const own = (userId: string): Promise<NotificationView[]> => asUser(userId, () => notification.gateway.listOwn()).then((list) => list.notifications);
+  const own = (userId: string): Promise<NotificationView[]> =>
+    asUser(userId, () => notification.gateway.listOwn()).then((list) => list.notifications);
 
   beforeAll(async () => {
     notification = await startNotificationTestApp();
@@ -25,7 +26,14 @@ describe('notification with the built-in stored channel (no SMTP_URL)', () => {
       expect(list.map((n) => n.status)).toEqual(['sent']);
       return list;
     });
-    expect(welcome).toMatchObject({ userId, kind: 'welcome', channel: 'stored', recipient: email, subject: 'Welcome to Archipelago', attempts: 1 });
+    expect(welcome).toMatchObject({
+      userId,
+      kind: 'welcome',
+      channel: 'stored',
+      recipient: email,
+      subject: 'Welcome to Archipelago',
+      attempts: 1,
+    });
     expect(welcome.body).toContain(email);
     expect(welcome.sentAt).toEqual(expect.any(String));
     expect(welcome.lastError).toBeUndefined();
@@ -97,6 +105,9 @@ describe('notification with the built-in stored channel (no SMTP_URL)', () => {
   });
 
   it('a caller other than the gateway is refused with 403 CALLER_NOT_ALLOWED', async () => {
-    await expect(failureOf(asUser(randomUUID(), () => notification.billing.listOwn()))).resolves.toMatchObject({ status: 403, code: 'CALLER_NOT_ALLOWED' });
+    await expect(failureOf(asUser(randomUUID(), () => notification.billing.listOwn()))).resolves.toMatchObject({
+      status: 403,
+      code: 'CALLER_NOT_ALLOWED',
+    });
   });
 });

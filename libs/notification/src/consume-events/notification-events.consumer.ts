@@ -33,7 +33,13 @@ export class NotificationEventsConsumer {
   @HandlesEvent(BillingEvents.paymentFailed)
   async onPaymentFailed(event: ReceivedEvent<PaymentFailedEvent>): Promise<void> {
     const recipient = await requireRecipient(event.manager, event.payload.userId);
-    await queueNotification({ event, recipient, kind: 'payment-failed', message: renderPaymentFailed(event.payload), channel: this.channel.name });
+    await queueNotification({
+      event,
+      recipient,
+      kind: 'payment-failed',
+      message: renderPaymentFailed(event.payload),
+      channel: this.channel.name,
+    });
   }
 
   @HandlesEvent(BillingEvents.invoiceRefunded)

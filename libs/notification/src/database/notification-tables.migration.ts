@@ -36,7 +36,10 @@ export class NotificationTables1732579200000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndex('notifications', new TableIndex({ name: 'notifications_event_unique', columnNames: ['eventId'], isUnique: true }));
+    await queryRunner.createIndex(
+      'notifications',
+      new TableIndex({ name: 'notifications_event_unique', columnNames: ['eventId'], isUnique: true }),
+    );
     await queryRunner.createIndex('notifications', new TableIndex({ name: 'notifications_user', columnNames: ['userId', 'createdAt'] }));
     await queryRunner.createIndex('notifications', new TableIndex({ name: 'notifications_due', columnNames: ['status', 'nextAttemptAt'] }));
   }

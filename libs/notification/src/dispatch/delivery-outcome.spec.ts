@@ -3,13 +3,25 @@ import { failedOutcome, sentOutcome } from './delivery-outcome';
 import { retryDelayMs } from './retry-backoff';
 
 const row = (attempts: number): Notification =>
-  ({ id: 'n-1', status: attempts === 0 ? 'pending' : 'failed', attempts, nextAttemptAt: 1_000, lastError: attempts ? 'earlier' : null }) as Notification;
+  ({
+    id: 'n-1',
+    status: attempts === 0 ? 'pending' : 'failed',
+    attempts,
+    nextAttemptAt: 1_000,
+    lastError: attempts ? 'earlier' : null,
+  }) as Notification;
 const policy = { maxAttempts: 3, retryBaseMs: 1000 };
 const NOW = 1_000_000;
 
 describe('what a delivery attempt does to a notification', () => {
   it('a message taken by the channel is sent, with the time and the attempt counted', () => {
-    expect(sentOutcome(row(1), 'smtp', NOW)).toMatchObject({ status: 'sent', channel: 'smtp', attempts: 2, lastError: null, sentAt: new Date(NOW).toISOString() });
+    expect(sentOutcome(row(1), 'smtp', NOW)).toMatchObject({
+      status: 'sent',
+      channel: 'smtp',
+      attempts: 2,
+      lastError: null,
+      sentAt: new Date(NOW).toISOString(),
+    });
   });
 
   it('a refusal before the last attempt is failed, retried later, with the reason', () => {

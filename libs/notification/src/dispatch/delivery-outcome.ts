@@ -12,11 +12,24 @@ export interface RetryPolicy {
 
 /** The row after the channel took the message. */
 export function sentOutcome(row: Notification, channel: NotificationChannelName, now: number): DeliveryOutcome {
-  return { status: 'sent', channel, attempts: row.attempts + 1, lastError: null, nextAttemptAt: row.nextAttemptAt, sentAt: new Date(now).toISOString() };
+  return {
+    status: 'sent',
+    channel,
+    attempts: row.attempts + 1,
+    lastError: null,
+    nextAttemptAt: row.nextAttemptAt,
+    sentAt: new Date(now).toISOString(),
+  };
 }
 
 /** The row after the channel refused: `failed` with a later retry, or `dead` after the last attempt. */
-export function failedOutcome(row: Notification, channel: NotificationChannelName, reason: string, now: number, policy: RetryPolicy): DeliveryOutcome {
+export function failedOutcome(
+  row: Notification,
+  channel: NotificationChannelName,
+  reason: string,
+  now: number,
+  policy: RetryPolicy,
+): DeliveryOutcome {
   const attempts = row.attempts + 1;
   const dead = attempts >= policy.maxAttempts;
   return {

@@ -57,7 +57,8 @@ export class DispatchPass {
 
   private logFailure(row: Notification, outcome: DeliveryOutcome): void {
     const what = `${row.kind} ${row.id} to ${row.recipient} over ${outcome.channel}`;
-    if (outcome.status === 'dead') this.logger.warn(`${what}: gave up after ${outcome.attempts} attempts (${outcome.lastError}); it is now a dead letter`);
+    if (outcome.status === 'dead')
+      this.logger.warn(`${what}: gave up after ${outcome.attempts} attempts (${outcome.lastError}); it is now a dead letter`);
     else if (outcome.attempts === 1) this.logger.warn(`${what}: attempt 1 failed (${outcome.lastError}); retrying`);
   }
 }

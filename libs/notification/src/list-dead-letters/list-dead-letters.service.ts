@@ -11,7 +11,9 @@ export class ListDeadLettersService {
   constructor(private readonly db: ModuleDatabase) {}
 
   async list(): Promise<NotificationList> {
-    const rows = await this.db.read((manager) => manager.find(Notification, { where: { status: 'dead' }, order: { createdAt: 'DESC' }, take: LIST_LIMIT }));
+    const rows = await this.db.read((manager) =>
+      manager.find(Notification, { where: { status: 'dead' }, order: { createdAt: 'DESC' }, take: LIST_LIMIT }),
+    );
     return { notifications: rows.map(toNotificationView) };
   }
 }

@@ -13,7 +13,9 @@ export class ListNotificationsService {
 
   async listOwn(actor: Actor): Promise<NotificationList> {
     if (actor.kind !== 'user') throw NotificationErrors.authenticationRequired();
-    const rows = await this.db.read((manager) => manager.find(Notification, { where: { userId: actor.id }, order: { createdAt: 'DESC' }, take: LIST_LIMIT }));
+    const rows = await this.db.read((manager) =>
+      manager.find(Notification, { where: { userId: actor.id }, order: { createdAt: 'DESC' }, take: LIST_LIMIT }),
+    );
     return { notifications: rows.map(toNotificationView) };
   }
 }

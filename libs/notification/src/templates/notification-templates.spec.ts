@@ -33,7 +33,12 @@ describe('the notification templates', () => {
   });
 
   it('every message is plain text signed the same way', () => {
-    const messages = [renderWelcome({ email: 'a@b.c' }), renderReceipt(invoice), renderPaymentFailed({ ...invoice, reason: 'declined' }), renderRefund(invoice)];
+    const messages = [
+      renderWelcome({ email: 'a@b.c' }),
+      renderReceipt(invoice),
+      renderPaymentFailed({ ...invoice, reason: 'declined' }),
+      renderRefund(invoice),
+    ];
     for (const message of messages) {
       expect(message.body.endsWith('— Archipelago')).toBe(true);
       expect(message.subject).not.toMatch(/[\r\n]/);

@@ -13,6 +13,14 @@ export function renderReceipt({ invoiceId, planId, amountMinor, currency }: Rece
   const amount = formatMoney(amountMinor, currency);
   return {
     subject: `Receipt: ${amount} paid`,
-    body: ['Hello,', '', `we received your payment of ${amount} for the plan ${planId}.`, `Invoice: ${invoiceId}`, '', 'Thank you.', SIGNATURE].join('\n'),
+    body: [
+      'Hello,',
+      '',
+      `we received your payment of ${amount} for the plan ${planId}.`,
+      `Invoice: ${invoiceId}`,
+      '',
+      'Thank you.',
+      SIGNATURE,
+    ].join('\n'),
   };
 }

@@ -12,6 +12,12 @@ export function renderRefund({ invoiceId, amountMinor, currency }: RefundFacts):
   const amount = formatMoney(amountMinor, currency);
   return {
     subject: `Refund of ${amount}`,
-    body: ['Hello,', '', `we refunded ${amount} for invoice ${invoiceId}. It may take a few days to show on your statement.`, '', SIGNATURE].join('\n'),
+    body: [
+      'Hello,',
+      '',
+      `we refunded ${amount} for invoice ${invoiceId}. It may take a few days to show on your statement.`,
+      '',
+      SIGNATURE,
+    ].join('\n'),
   };
 }

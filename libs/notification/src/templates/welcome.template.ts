@@ -8,6 +8,8 @@ export interface WelcomeFacts {
 export function renderWelcome({ email }: WelcomeFacts): RenderedMessage {
   return {
     subject: 'Welcome to Archipelago',
-    body: ['Hello,', '', `your Archipelago account ${email} is ready. Sign in with this address and your password.`, '', SIGNATURE].join('\n'),
+    body: ['Hello,', '', `your Archipelago account ${email} is ready. Sign in with this address and your password.`, '', SIGNATURE].join(
+      '\n',
+    ),
   };
 }

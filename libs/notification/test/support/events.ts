@@ -17,7 +17,13 @@ export const userRegistered = (userId: string, email: string): TestEvent => ({
   payload: { userId, email, roles: ['user'], registeredAt: new Date().toISOString() },
 });
 
-const invoiceOf = (userId: string, amountMinor: number) => ({ invoiceId: randomUUID(), subscriptionId: randomUUID(), userId, amountMinor, currency: 'EUR' });
+const invoiceOf = (userId: string, amountMinor: number) => ({
+  invoiceId: randomUUID(),
+  subscriptionId: randomUUID(),
+  userId,
+  amountMinor,
+  currency: 'EUR',
+});
 
 export const invoicePaid = (userId: string, amountMinor = 900): TestEvent => ({
   pattern: BillingEvents.invoicePaid.pattern,
@@ -31,7 +37,11 @@ export const paymentFailed = (userId: string, reason = 'declined'): TestEvent =>
   payload: { ...invoiceOf(userId, 900), planId: 'basic-monthly', reason },
 });
 
-export const invoiceRefunded = (userId: string): TestEvent => ({ pattern: BillingEvents.invoiceRefunded.pattern, source: 'billing', payload: invoiceOf(userId, 900) });
+export const invoiceRefunded = (userId: string): TestEvent => ({
+  pattern: BillingEvents.invoiceRefunded.pattern,
+  source: 'billing',
+  payload: invoiceOf(userId, 900),
+});
 
 /** Runs a call as a signed-in user, the way the gateway does after checking the token. */
 export function asUser<T>(id: string, work: () => Promise<T>, roles = ['user']): Promise<T> {

@@ -1,5 +1,14 @@
 import { CallerName, DeliveryReceipt, GATEWAY, ModuleErrorBody, NotificationClient, PlatformContract } from '@app/contracts';
-import { clientProviders, InProcessBroker, InProcessServer, MessageSender, ModuleCallError, PlatformModule, readPlatformConfig, Topology } from '@app/platform';
+import {
+  clientProviders,
+  InProcessBroker,
+  InProcessServer,
+  MessageSender,
+  ModuleCallError,
+  PlatformModule,
+  readPlatformConfig,
+  Topology,
+} from '@app/platform';
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
@@ -11,7 +20,13 @@ import { NotificationModule } from '../../src';
 import { TestEvent } from './events';
 
 /** The environment variables the notification module reads; each test app sets all of them. */
-const NOTIFICATION_ENV = ['SMTP_URL', 'MAIL_FROM', 'NOTIFICATION_DISPATCH_INTERVAL_MS', 'NOTIFICATION_MAX_ATTEMPTS', 'NOTIFICATION_RETRY_BASE_MS'];
+const NOTIFICATION_ENV = [
+  'SMTP_URL',
+  'MAIL_FROM',
+  'NOTIFICATION_DISPATCH_INTERVAL_MS',
+  'NOTIFICATION_MAX_ATTEMPTS',
+  'NOTIFICATION_RETRY_BASE_MS',
+];
 
 function callerModule(caller: CallerName): DynamicModule {
   @Module({})
@@ -49,7 +64,9 @@ export async function startNotificationTestApp(env: Record<string, string> = {})
   const gatewayCaller = callerModule(GATEWAY);
   const billingCaller = callerModule('billing');
   const app = await withEnv({ NOTIFICATION_DISPATCH_INTERVAL_MS: '50', ...env }, async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [PlatformModule.forRoot({ topology, config }), NotificationModule, gatewayCaller, billingCaller] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [PlatformModule.forRoot({ topology, config }), NotificationModule, gatewayCaller, billingCaller],
+    }).compile();
     return moduleRef.createNestApplication(new FastifyAdapter(), { logger: ['error'] });
   });
   app.connectMicroservice({ strategy: new InProcessServer(app.get(InProcessBroker)) });
@@ -67,7 +84,12 @@ export async function startNotificationTestApp(env: Record<string, string> = {})
     gateway: app.select(gatewayCaller).get(NotificationClient, { strict: true }),
     billing: app.select(billingCaller).get(NotificationClient, { strict: true }),
     deliver: ({ pattern, source, payload }, eventId = randomUUID()) =>
-      sender.send('main', PlatformContract.deliverEvent.pattern, { eventId, pattern, subscriber: 'notification', source, payload, occurredAt: new Date().toISOString() }, source),
+      sender.send(
+        'main',
+        PlatformContract.deliverEvent.pattern,
+        { eventId, pattern, subscriber: 'notification', source, payload, occurredAt: new Date().toISOString() },
+        source,
+      ),
   };
 }
 
