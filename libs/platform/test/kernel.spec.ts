@@ -1,8 +1,19 @@
 import { ModuleErrorBody, PlatformContract } from '@app/contracts';
 import { eventuallyTrue } from './eventually-true';
 import { firstValueFrom } from 'rxjs';
-import { EnvelopeSigner, formatTraceparent, InProcessBroker, MessageContext, MessageSender, ModuleCallError, newTrace } from '../src';
+import {
+  EnvelopeSigner,
+  formatTraceparent,
+  HostedModules,
+  InProcessBroker,
+  MessageContext,
+  MessageSender,
+  ModuleCallError,
+  newTrace,
+} from '../src';
 import { InProcessClient } from '../src/transport/in-process/in-process.client';
+import { OutboxRelay } from '../src/events/outbox-relay';
+import { OutboxMessage } from '../src/events/outbox-message.entity';
 import { NoteContract } from './fixtures/note.fixture';
 import { KernelMode, KernelSystem } from './kernel-system';
 import { PostgresCluster } from './postgres-cluster';
@@ -149,4 +160,15 @@ describe.each<[string, KernelMode, number, boolean]>([
       });
     },
   );
+
+  (mode === 'in-process' ? it : it.skip)('deletes delivered outbox rows past their retention, never undelivered ones', async () => {
+    await system.bus('gateway').call(NoteContract.write, { text: 'to be purged' });
+    const hosted = system.app.get(HostedModules);
+    const outbox = () => Promise.all(hosted.all().map((m) => m.database.read((manager) => manager.find(OutboxMessage))));
+    await eventuallyTrue(async () => (await outbox()).flat().some((row) => row.deliveredAt !== null));
+    const cutoff = Date.now() + 1;
+    expect(await system.app.get(OutboxRelay).purgeDeliveredBefore(cutoff)).toBeGreaterThan(0);
+    const left = (await outbox()).flat();
+    expect(left.filter((row) => row.deliveredAt !== null && row.deliveredAt < new Date(cutoff).toISOString())).toEqual([]);
+  });
 });

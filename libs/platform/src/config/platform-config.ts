@@ -15,6 +15,8 @@ export interface PlatformConfig {
   relayIntervalMs: number;
   /** The longest wait between two delivery attempts of one event. */
   outboxMaxBackoffMs: number;
+  /** How long delivered outbox rows are kept before they are deleted. */
+  outboxRetentionMs: number;
   insecureDefaults: string[];
 }
 
@@ -73,6 +75,7 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
     httpBodyLimitBytes: positiveInt(env, 'HTTP_BODY_LIMIT_BYTES', 100 * 1024, problems),
     relayIntervalMs: positiveInt(env, 'OUTBOX_RELAY_INTERVAL_MS', 500, problems),
     outboxMaxBackoffMs: positiveInt(env, 'OUTBOX_MAX_BACKOFF_MS', 30_000, problems),
+    outboxRetentionMs: positiveInt(env, 'OUTBOX_RETENTION_HOURS', 168, problems) * 3600 * 1000,
     insecureDefaults,
   };
   if (problems.length > 0) throw new ConfigurationError('environment', problems);

@@ -1,6 +1,6 @@
 import { Actor, EventDelivery, ModuleName, PlatformContract } from '@app/contracts';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { IsNull } from 'typeorm';
+import { IsNull, LessThan } from 'typeorm';
 import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { PlatformConfig } from '../config/platform-config';
 import { Topology } from '../config/topology';
@@ -14,6 +14,8 @@ import { OutboxMessage } from './outbox-message.entity';
 
 /** Rows taken per subscriber per pass: one slow subscriber cannot starve the others. */
 const BATCH_PER_SUBSCRIBER = 100;
+/** How often delivered rows older than the retention are deleted. */
+const PURGE_EVERY_MS = 10 * 60 * 1000;
 
 /**
  * Delivers outbox rows of the modules hosted here to their subscribers, wherever they run,
@@ -27,6 +29,7 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
   private running?: Promise<void>;
   private runAgain = false;
   private stopped = false;
+  private lastPurge = Date.now();
 
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
@@ -62,6 +65,20 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
       this.runAgain = false;
       for (const module of this.hosted.all()) await this.relayModule(module).catch((error: Error) => this.logger.error(error.message));
     } while (this.runAgain && !this.stopped);
+    if (Date.now() - this.lastPurge > PURGE_EVERY_MS) await this.purgeDeliveredBefore(Date.now() - this.config.outboxRetentionMs);
+  }
+
+  /** Delivered rows are kept a while for inspection, then deleted so the outbox stays small. */
+  async purgeDeliveredBefore(cutoff: number): Promise<number> {
+    this.lastPurge = Date.now();
+    let purged = 0;
+    for (const module of this.hosted.all()) {
+      const result = await module.database.transaction((manager) =>
+        manager.getRepository(OutboxMessage).delete({ deliveredAt: LessThan(new Date(cutoff).toISOString()) }),
+      );
+      purged += result.affected ?? 0;
+    }
+    return purged;
   }
 
   private async relayModule(module: HostedModule): Promise<void> {
