@@ -36,6 +36,13 @@ module.exports = {
       to: { path: ['^libs/', '^apps/'], pathNot: ['^libs/platform/', '^libs/contracts/'] },
     },
     {
+      name: 'testing-only-from-tests',
+      comment: 'libs/testing (test apps, eventually, failureOf) is for test code only, never for a running program.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: ['/test/', '\\.spec\\.ts$', '^libs/testing/'] },
+      to: { path: '^libs/testing/' },
+    },
+    {
       name: 'only-through-index',
       comment: 'Another lib is used through its src/index.ts only.',
       severity: 'error',

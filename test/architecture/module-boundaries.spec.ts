@@ -54,6 +54,13 @@ describe('the boundary checker, on a workspace with planted violations', () => {
     expect(rulesOf('apps/server/src/main.ts')).toEqual([]);
   });
 
+  it('lets only test code use the shared test support', () => {
+    expect(rulesOf('libs/billing/test/billing-test-app.ts')).toEqual([]);
+    expect(rulesOf('libs/billing/src/uses-test-support.ts')).toEqual([
+      '@app/testing → a business module (libs/billing) may import only @app/contracts, @app/platform, not @app/testing',
+    ]);
+  });
+
   it("reports SQL in one module naming another module's table", () => {
     expect(findTableOwnershipViolations(fixture)).toEqual([
       {

@@ -1,6 +1,6 @@
 import { AuthEvents } from '@app/contracts';
 import { AuthTestApp, failureOf, startAuthTestApp, stopAuthTestApp } from './support/auth-test-app';
-import { eventually } from './support/eventually';
+import { eventually } from '@app/testing';
 
 const ADMIN = { ADMIN_EMAIL: 'Root@Archipelago.test', ADMIN_PASSWORD: 'admin-password-1234' };
 

@@ -1,7 +1,7 @@
 import { AuthEvents, UserView } from '@app/contracts';
 import { AuthTestApp, failureOf, startAuthTestApp, stopAuthTestApp } from './support/auth-test-app';
 import { decodeJwt, PASSWORD, uniqueEmail } from './support/accounts';
-import { eventually } from './support/eventually';
+import { eventually } from '@app/testing';
 
 describe('auth.session.login.v1', () => {
   let auth: AuthTestApp;

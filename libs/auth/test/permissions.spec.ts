@@ -1,7 +1,7 @@
 import { PlatformEvents } from '@app/contracts';
 import { AuthTestApp, failureOf, startAuthTestApp, stopAuthTestApp } from './support/auth-test-app';
 import { PASSWORD, uniqueEmail } from './support/accounts';
-import { eventually } from './support/eventually';
+import { eventually } from '@app/testing';
 
 describe('who may call the auth module', () => {
   let auth: AuthTestApp;

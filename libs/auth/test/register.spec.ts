@@ -1,7 +1,7 @@
 import { AuthEvents } from '@app/contracts';
 import { AuthTestApp, failureOf, startAuthTestApp, stopAuthTestApp } from './support/auth-test-app';
 import { PASSWORD, uniqueEmail } from './support/accounts';
-import { eventually } from './support/eventually';
+import { eventually } from '@app/testing';
 
 describe('auth.user.register.v1', () => {
   let auth: AuthTestApp;

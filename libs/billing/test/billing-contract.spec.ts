@@ -1,22 +1,13 @@
-import { BillingClient, ModuleErrorBody } from '@app/contracts';
-import { ModuleCallError } from '@app/platform';
-import { INestApplication } from '@nestjs/common';
+import { BillingClient } from '@app/contracts';
+import { failureOf as failure } from '@app/testing';
 import { as, newUser, startBilling } from './billing-test-app';
 
-const failure = (call: Promise<unknown>): Promise<ModuleErrorBody> =>
-  call.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => (error as ModuleCallError).body,
-  );
-
 describe('the billing module, through its contract', () => {
-  let app: INestApplication;
   let billing: BillingClient;
+  let close: () => Promise<void>;
 
-  beforeAll(async () => ({ app, billing } = await startBilling({ CALL_TIMEOUT_MS: '800' })));
-  afterAll(() => app.close());
+  beforeAll(async () => ({ billing, close } = await startBilling({ CALL_TIMEOUT_MS: '800' })));
+  afterAll(() => close());
 
   it('lists the seeded plans in integer minor units', async () => {
     const { plans } = await as(newUser(), () => billing.listPlans());

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { asAdmin, asUser, uniqueEmail, userRegistered } from './support/events';
-import { eventually } from './support/eventually';
+import { eventually } from '@app/testing';
 import { failureOf, NotificationTestApp, startNotificationTestApp, stopNotificationTestApp } from './support/notification-test-app';
 import { SmtpTestServer } from './support/smtp-test-server';
 

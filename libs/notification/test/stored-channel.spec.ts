@@ -1,7 +1,7 @@
 import { NotificationView } from '@app/contracts';
 import { randomUUID } from 'node:crypto';
 import { asUser, invoicePaid, invoiceRefunded, paymentFailed, uniqueEmail, userRegistered } from './support/events';
-import { eventually } from './support/eventually';
+import { eventually } from '@app/testing';
 import { failureOf, NotificationTestApp, startNotificationTestApp, stopNotificationTestApp } from './support/notification-test-app';
 
 describe('notification with the built-in stored channel (no SMTP_URL)', () => {

@@ -1,7 +1,10 @@
 import { dirname, join, normalize } from 'node:path';
 
 /** Libs that are not business modules. */
-export const KERNEL_LIBS = ['contracts', 'platform', 'gateway'];
+export const KERNEL_LIBS = ['contracts', 'platform', 'gateway', 'testing'];
+
+/** Test code: a `test/` folder or a `*.spec.ts` file. Only it may use `@app/testing`. */
+export const isTestFile = (path: string) => /(^|[\\/])test[\\/]/.test(path) || path.endsWith('.spec.ts');
 
 export interface Owner {
   kind: 'app' | 'lib';
@@ -19,11 +22,11 @@ export function ownerOf(path: string): Owner | undefined {
 const isBusinessModule = (owner: Owner) => owner.kind === 'lib' && !KERNEL_LIBS.includes(owner.name);
 
 /** The `@app/*` libs an owner may import (through their index only). */
-export function allowedLibsFor(owner: Owner): string[] | 'any' {
-  if (owner.kind === 'app') return 'any';
+export function allowedLibsFor(owner: Owner, testCode = false): string[] {
+  if (owner.kind === 'app') return ['contracts', 'platform', 'gateway', 'auth', 'audit', 'billing', 'notification'];
   if (owner.name === 'contracts') return [];
-  if (owner.name === 'platform') return ['contracts'];
-  return ['contracts', 'platform'];
+  if (owner.name === 'platform' || owner.name === 'testing') return owner.name === 'platform' ? ['contracts'] : ['contracts', 'platform'];
+  return testCode ? ['contracts', 'platform', 'testing'] : ['contracts', 'platform'];
 }
 
 /** Why an import breaks a boundary, or undefined when it is allowed. */
@@ -33,8 +36,8 @@ export function brokenRule(file: string, specifier: string): string | undefined 
   const alias = /^@app\/([^/]+)(\/.*)?$/.exec(specifier);
   if (alias) {
     if (alias[2]) return `deep import past ${alias[1]}'s index.ts: use '@app/${alias[1]}'`;
-    const allowed = allowedLibsFor(owner);
-    if (allowed === 'any' || allowed.includes(alias[1]) || alias[1] === owner.name) return undefined;
+    const allowed = allowedLibsFor(owner, isTestFile(file));
+    if (allowed.includes(alias[1]) || alias[1] === owner.name) return undefined;
     const subject = isBusinessModule(owner) ? `a business module (${who})` : who;
     if (allowed.length === 0) return `${subject} may import no @app lib, not @app/${alias[1]}`;
     return `${subject} may import only ${allowed.map((lib) => `@app/${lib}`).join(', ')}, not @app/${alias[1]}`;

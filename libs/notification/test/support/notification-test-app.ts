@@ -1,21 +1,8 @@
-import { CallerName, DeliveryReceipt, GATEWAY, ModuleErrorBody, NotificationClient, PlatformContract } from '@app/contracts';
-import {
-  clientProviders,
-  InProcessBroker,
-  InProcessServer,
-  MessageSender,
-  ModuleCallError,
-  PlatformModule,
-  readPlatformConfig,
-  Topology,
-} from '@app/platform';
-import { DynamicModule, INestApplication, Module } from '@nestjs/common';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
+import { DeliveryReceipt, GATEWAY, NotificationClient, PlatformContract } from '@app/contracts';
+import { MessageSender } from '@app/platform';
+import { startModuleTestApp } from '@app/testing';
+import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { NotificationModule } from '../../src';
 import { TestEvent } from './events';
 
@@ -28,15 +15,10 @@ const NOTIFICATION_ENV = [
   'NOTIFICATION_RETRY_BASE_MS',
 ];
 
-function callerModule(caller: CallerName): DynamicModule {
-  @Module({})
-  class CallerModule {}
-  return { module: CallerModule, providers: clientProviders(caller, [NotificationClient]), exports: [NotificationClient] };
-}
-
 export interface NotificationTestApp {
   app: INestApplication;
   dataDir: string;
+  close(): Promise<void>;
   /** NotificationClient calling as the gateway. */
   gateway: NotificationClient;
   /** NotificationClient calling as billing (allowed nothing). */
@@ -58,31 +40,20 @@ async function withEnv<T>(env: Record<string, string>, work: () => Promise<T>): 
 
 /** The notification module alone in one process, on the in-process transport, as production wires it. */
 export async function startNotificationTestApp(env: Record<string, string> = {}): Promise<NotificationTestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'archipelago-notification-'));
-  const topology = new Topology('test', { processes: { main: {} }, modules: { notification: { process: 'main' } } }, 'main');
-  const config = readPlatformConfig({ DATA_DIR: dataDir, OUTBOX_RELAY_INTERVAL_MS: '50' });
-  const gatewayCaller = callerModule(GATEWAY);
-  const billingCaller = callerModule('billing');
-  const app = await withEnv({ NOTIFICATION_DISPATCH_INTERVAL_MS: '50', ...env }, async () => {
-    const moduleRef = await Test.createTestingModule({
-      imports: [PlatformModule.forRoot({ topology, config }), NotificationModule, gatewayCaller, billingCaller],
-    }).compile();
-    return moduleRef.createNestApplication(new FastifyAdapter(), { logger: ['error'] });
-  });
-  app.connectMicroservice({ strategy: new InProcessServer(app.get(InProcessBroker)) });
-  try {
-    await app.startAllMicroservices();
-    await app.init();
-  } catch (error) {
-    await app.close().catch(() => undefined);
-    throw error;
-  }
-  const sender = app.get(MessageSender);
+  const started = await withEnv({ NOTIFICATION_DISPATCH_INTERVAL_MS: '50', ...env }, () =>
+    startModuleTestApp({
+      modules: ['notification'],
+      imports: [NotificationModule],
+      callers: { gateway: [NotificationClient], billing: [NotificationClient] },
+    }),
+  );
+  const sender = started.app.get(MessageSender);
   return {
-    app,
-    dataDir,
-    gateway: app.select(gatewayCaller).get(NotificationClient, { strict: true }),
-    billing: app.select(billingCaller).get(NotificationClient, { strict: true }),
+    app: started.app,
+    dataDir: started.dataDir,
+    close: started.close,
+    gateway: started.client(GATEWAY, NotificationClient),
+    billing: started.client('billing', NotificationClient),
     deliver: ({ pattern, source, payload }, eventId = randomUUID()) =>
       sender.send(
         'main',
@@ -95,18 +66,7 @@ export async function startNotificationTestApp(env: Record<string, string> = {})
 
 /** Closes the app and removes its SQLite files. */
 export async function stopNotificationTestApp(notification: NotificationTestApp | undefined): Promise<void> {
-  if (!notification) return;
-  await notification.app.close();
-  rmSync(notification.dataDir, { recursive: true, force: true });
+  await notification?.close();
 }
 
-/** The `{ status, code, message }` a failed call answered with. */
-export async function failureOf(call: Promise<unknown>): Promise<ModuleErrorBody> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof ModuleCallError) return error.body;
-    throw error;
-  }
-  throw new Error('the call succeeded, a failure was expected');
-}
+export { failureOf } from '@app/testing';

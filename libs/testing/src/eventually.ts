@@ -1,5 +1,5 @@
-/** Retries an assertion until it passes or time is up: events reach the dispatcher asynchronously. */
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 4000, intervalMs = 25): Promise<T> {
+/** Retries an assertion until it passes or the time is up: events arrive asynchronously. */
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5000, intervalMs = 25): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -1,0 +1,4 @@
+// Test support shared by every module's tests. Only test code may import @app/testing.
+export * from './eventually';
+export * from './failure-of';
+export * from './module-test-app';

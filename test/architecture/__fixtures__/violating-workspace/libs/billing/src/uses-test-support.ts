@@ -1,0 +1,3 @@
+import { startModuleTestApp } from '@app/testing';
+
+export { startModuleTestApp };
