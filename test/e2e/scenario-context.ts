@@ -1,10 +1,10 @@
-import { SmtpSink } from '../support/smtp-sink';
+import { SmtpTestServer } from '@app/testing';
 import { SystemUnderTest } from '../support/system-under-test';
 
 /** What every scenario gets: the running system, its mail sink and an admin token. */
 export interface ScenarioContext {
   system: SystemUnderTest;
-  smtp: SmtpSink;
+  smtp: SmtpTestServer;
   adminToken(): string;
   /** Modules running outside the gateway's process in this topology. */
   remote: string[];

@@ -1,5 +1,5 @@
 import { adminToken } from '../support/accounts';
-import { SmtpSink } from '../support/smtp-sink';
+import { SmtpTestServer } from '@app/testing';
 import { SystemUnderTest } from '../support/system-under-test';
 import { auditChainScenario } from './audit-chain.scenario';
 import { commerceScenario } from './commerce.scenario';
@@ -13,7 +13,7 @@ import { ScenarioContext } from './scenario-context';
  */
 export function describeTopology(topologyName: string, portBase: number): void {
   describe(`Archipelago in topology "${topologyName}"`, () => {
-    const smtp = new SmtpSink(portBase + 50);
+    const smtp = new SmtpTestServer(portBase + 50);
     const system = new SystemUnderTest(topologyName, portBase, { SMTP_URL: smtp.url });
     let admin = '';
     const context: ScenarioContext = { system, smtp, adminToken: () => admin, remote: system.remoteModules() };

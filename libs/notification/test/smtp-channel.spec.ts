@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { asAdmin, asUser, uniqueEmail, userRegistered } from './support/events';
 import { eventually } from '@app/testing';
 import { failureOf, NotificationTestApp, startNotificationTestApp, stopNotificationTestApp } from './support/notification-test-app';
-import { SmtpTestServer } from './support/smtp-test-server';
+import { SmtpTestServer } from '@app/testing';
 
 /** Ports under 32768, away from the ephemeral range; nothing listens on CLOSED_PORT. */
 const ACCEPTING_PORT = 25525;

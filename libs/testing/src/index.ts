@@ -2,3 +2,4 @@
 export * from './eventually';
 export * from './failure-of';
 export * from './module-test-app';
+export * from './smtp-test-server';
