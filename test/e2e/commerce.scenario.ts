@@ -33,6 +33,7 @@ async function login(system: SystemUnderTest, email: string): Promise<string> {
 export function commerceScenario(context: ScenarioContext): void {
   const { system, smtp, remote } = context;
   const whenNotificationRemote = remote.includes('notification') ? it : it.skip;
+  const whenBillingRemote = remote.includes('billing') ? it : it.skip;
 
   it('lists the plans in integer minor units', async () => {
     const plans = await system.http('GET', '/billing/plans');
@@ -173,5 +174,25 @@ export function commerceScenario(context: ScenarioContext): void {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await receipts()).toHaveLength(1);
     await eventually(() => expect(smtp.mailsTo(email)).toHaveLength(2));
+  });
+
+  whenBillingRemote('answers 503 to a signup while billing is unreachable, and undoes the registration', async () => {
+    const billing = system.process(system.processOf('billing'));
+    const email = uniqueEmail('billing-down');
+    const trace = traceparent();
+    await billing.stop();
+    try {
+      const signup = await signUp(system, 'tok_ok', email, { traceparent: trace.header });
+      expect(signup.status).toBe(503);
+      expect(signup.body.code).toBe('MODULE_UNAVAILABLE');
+      expect((await system.http('POST', '/auth/login', { body: { email, password: PASSWORD } })).status).toBe(401);
+    } finally {
+      await billing.start();
+    }
+    await eventually(async () => {
+      const actions = (await auditEntries(context, `traceId=${trace.traceId}`)).map((entry) => entry.action);
+      expect(actions).toEqual(expect.arrayContaining(['auth.user.registered.v1', 'auth.registration.cancelled.v1']));
+    });
+    await eventually(async () => expect((await signUp(system, 'tok_ok', email)).status).toBe(201));
   });
 }
