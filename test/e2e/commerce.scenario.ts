@@ -195,4 +195,12 @@ export function commerceScenario(context: ScenarioContext): void {
     });
     await eventually(async () => expect((await signUp(system, 'tok_ok', email)).status).toBe(201));
   });
+
+  it('answers 504 to a signup whose payment outlives the deadline, and undoes the registration', async () => {
+    const email = uniqueEmail('slow');
+    const slow = await signUp(system, 'tok_slow', email);
+    expect(slow.status).toBe(504);
+    expect(slow.body.code).toBe('DEADLINE_EXCEEDED');
+    await eventually(async () => expect((await signUp(system, 'tok_ok', email)).status).toBe(201));
+  });
 }
