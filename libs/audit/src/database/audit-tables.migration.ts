@@ -1,6 +1,7 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { createPostgresAppendOnlyTriggers, createSqliteAppendOnlyTriggers, dropPostgresAppendOnlyFunction } from './append-only-triggers';
 
-const APPEND_ONLY = 'audit_entries is append-only';
+const SEARCHABLE = ['traceId', 'actor', 'module'];
 
 /** The log table, its indexes, and triggers that make UPDATE and DELETE fail in the database. */
 export class AuditTables1732406400100 implements MigrationInterface {
@@ -11,6 +12,7 @@ export class AuditTables1732406400100 implements MigrationInterface {
       new Table({
         name: 'audit_entries',
         columns: [
+          // The primary key is the unique index on seq: a second append after the same head fails.
           { name: 'seq', type: 'integer', isPrimary: true },
           { name: 'eventId', type: 'varchar', length: '36' },
           { name: 'action', type: 'varchar', length: '120' },
@@ -25,30 +27,19 @@ export class AuditTables1732406400100 implements MigrationInterface {
         ],
       }),
     );
-    for (const column of ['traceId', 'actor', 'module']) {
+    for (const column of SEARCHABLE) {
       await queryRunner.createIndex('audit_entries', new TableIndex({ name: `audit_entries_${column}`, columnNames: [column] }));
     }
-    await (queryRunner.connection.options.type === 'postgres' ? this.postgresTriggers(queryRunner) : this.sqliteTriggers(queryRunner));
-  }
-
-  private async sqliteTriggers(queryRunner: QueryRunner): Promise<void> {
-    for (const operation of ['UPDATE', 'DELETE']) {
-      await queryRunner.query(
-        `CREATE TRIGGER audit_entries_no_${operation.toLowerCase()} BEFORE ${operation} ON audit_entries BEGIN SELECT RAISE(ABORT, '${APPEND_ONLY}'); END`,
-      );
-    }
-  }
-
-  private async postgresTriggers(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION '${APPEND_ONLY}'; END; $$ LANGUAGE plpgsql`,
-    );
-    await queryRunner.query(
-      'CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only()',
-    );
+    if (this.isPostgres(queryRunner)) await createPostgresAppendOnlyTriggers(queryRunner);
+    else await createSqliteAppendOnlyTriggers(queryRunner);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropTable('audit_entries');
+    if (this.isPostgres(queryRunner)) await dropPostgresAppendOnlyFunction(queryRunner);
+  }
+
+  private isPostgres(queryRunner: QueryRunner): boolean {
+    return queryRunner.connection.options.type === 'postgres';
   }
 }

@@ -7,10 +7,15 @@ import { redactSecrets } from './redact-secrets';
 
 /**
  * Appends one entry after the current head, inside the caller's transaction (the inbox's), so
- * reading the head and writing the next link cannot interleave with another append.
+ * reading the head and writing the next link cannot interleave with another append: SQLite
+ * work is queued by ModuleDatabase; on PostgreSQL the table is locked against other writers
+ * until the transaction ends (readers are not blocked). The unique `seq` is the last resort.
  */
 export async function appendToAuditLog(manager: EntityManager, event: ReceivedEvent): Promise<AuditEntry> {
   const entries = manager.getRepository(AuditEntry);
+  if (manager.connection.options.type === 'postgres') {
+    await manager.query(`LOCK TABLE ${entries.metadata.tablePath} IN EXCLUSIVE MODE`);
+  }
   const [head] = await entries.find({ order: { seq: 'DESC' }, take: 1 });
   const content = {
     seq: (head?.seq ?? 0) + 1,

@@ -5,6 +5,8 @@ import { AuditEntry } from '../database/audit-entry.entity';
 import { toAuditEntryView } from './audit-entry.view';
 
 const DEFAULT_LIMIT = 100;
+/** The contract refuses more; kept here too so no caller can ask for the whole log at once. */
+const MAX_LIMIT = 500;
 
 @Controller()
 export class SearchEntriesHandler {
@@ -19,7 +21,7 @@ export class SearchEntriesHandler {
       ...(request.module ? { module: request.module } : {}),
     };
     const entries = await this.db.read((manager) =>
-      manager.getRepository(AuditEntry).find({ where, order: { seq: 'DESC' }, take: request.limit ?? DEFAULT_LIMIT }),
+      manager.getRepository(AuditEntry).find({ where, order: { seq: 'DESC' }, take: Math.min(request.limit ?? DEFAULT_LIMIT, MAX_LIMIT) }),
     );
     return { entries: entries.map(toAuditEntryView) };
   }
