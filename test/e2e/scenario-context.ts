@@ -8,6 +8,8 @@ export interface ScenarioContext {
   adminToken(): string;
   /** Modules running outside the gateway's process in this topology. */
   remote: string[];
+  /** Set when every module keeps its data in PostgreSQL (a schema each) instead of SQLite files. */
+  postgresUrl?: string;
 }
 
 export interface AuditEntry {

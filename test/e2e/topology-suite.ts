@@ -1,5 +1,5 @@
 import { adminToken } from '../support/accounts';
-import { SmtpTestServer } from '@app/testing';
+import { PostgresCluster, SmtpTestServer } from '@app/testing';
 import { SystemUnderTest } from '../support/system-under-test';
 import { auditChainScenario } from './audit-chain.scenario';
 import { commerceScenario } from './commerce.scenario';
@@ -11,14 +11,20 @@ import { ScenarioContext } from './scenario-context';
  * raw TCP for the hostile cases). What passes in the monolith must pass with any module split out.
  * Ports: HTTP on `portBase`, TCP listeners just above it, the SMTP sink at `portBase + 50`.
  */
-export function describeTopology(topologyName: string, portBase: number): void {
-  describe(`Archipelago in topology "${topologyName}"`, () => {
+export function describeTopology(topologyName: string, portBase: number, options: { store?: 'sqlite' | 'postgres' } = {}): void {
+  const store = options.store ?? 'sqlite';
+  describe(`Archipelago in topology "${topologyName}" on ${store === 'postgres' ? 'PostgreSQL' : 'SQLite'}`, () => {
     const smtp = new SmtpTestServer(portBase + 50);
-    const system = new SystemUnderTest(topologyName, portBase, { SMTP_URL: smtp.url });
+    const postgres = store === 'postgres' ? new PostgresCluster(portBase + 60) : undefined;
+    const databases = postgres
+      ? Object.fromEntries(['AUTH', 'BILLING', 'NOTIFICATION', 'AUDIT'].map((m) => [`${m}_DATABASE_URL`, postgres.url]))
+      : {};
+    const system = new SystemUnderTest(topologyName, portBase, { SMTP_URL: smtp.url, ...databases });
     let admin = '';
-    const context: ScenarioContext = { system, smtp, adminToken: () => admin, remote: system.remoteModules() };
+    const context: ScenarioContext = { system, smtp, adminToken: () => admin, remote: system.remoteModules(), postgresUrl: postgres?.url };
 
     beforeAll(async () => {
+      postgres?.start();
       await smtp.start();
       await system.start();
       admin = await adminToken(system);
@@ -27,6 +33,7 @@ export function describeTopology(topologyName: string, portBase: number): void {
     afterAll(async () => {
       await system.stop();
       await smtp.stop();
+      postgres?.stop();
     }, 60_000);
 
     foundationScenario(context);

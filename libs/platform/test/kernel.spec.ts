@@ -16,7 +16,7 @@ import { OutboxRelay } from '../src/events/outbox-relay';
 import { OutboxMessage } from '../src/events/outbox-message.entity';
 import { NoteContract } from './fixtures/note.fixture';
 import { KernelMode, KernelSystem } from './kernel-system';
-import { PostgresCluster } from './postgres-cluster';
+import { PostgresCluster } from '@app/testing';
 
 const failureOf = async (call: Promise<unknown>): Promise<ModuleErrorBody> => {
   const error = await call.then(

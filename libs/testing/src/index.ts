@@ -3,3 +3,4 @@ export * from './eventually';
 export * from './failure-of';
 export * from './module-test-app';
 export * from './smtp-test-server';
+export * from './postgres-cluster';

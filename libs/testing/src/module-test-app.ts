@@ -66,6 +66,7 @@ export async function startModuleTestApp(options: ModuleTestAppOptions): Promise
     await app.init();
   } catch (error) {
     await app.close().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
   return {

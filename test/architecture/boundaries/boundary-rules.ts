@@ -25,7 +25,8 @@ const isBusinessModule = (owner: Owner) => owner.kind === 'lib' && !KERNEL_LIBS.
 export function allowedLibsFor(owner: Owner, testCode = false): string[] {
   if (owner.kind === 'app') return ['contracts', 'platform', 'gateway', 'auth', 'audit', 'billing', 'notification'];
   if (owner.name === 'contracts') return [];
-  if (owner.name === 'platform' || owner.name === 'testing') return owner.name === 'platform' ? ['contracts'] : ['contracts', 'platform'];
+  if (owner.name === 'platform') return testCode ? ['contracts', 'testing'] : ['contracts'];
+  if (owner.name === 'testing') return ['contracts', 'platform'];
   return testCode ? ['contracts', 'platform', 'testing'] : ['contracts', 'platform'];
 }
 

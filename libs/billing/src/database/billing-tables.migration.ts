@@ -67,7 +67,8 @@ export class BillingTables1732406400200 implements MigrationInterface {
     await queryRunner.createIndex('subscriptions', new TableIndex({ name: 'subscriptions_user', columnNames: ['userId'] }));
     await queryRunner.createIndex('invoices', new TableIndex({ name: 'invoices_user', columnNames: ['userId'] }));
     await queryRunner.createIndex('invoices', new TableIndex({ name: 'invoices_subscription', columnNames: ['subscriptionId'] }));
-    await queryRunner.manager.createQueryBuilder().insert().into('plans').values(PLANS).execute();
+    const schema = (queryRunner.connection.options as { schema?: string }).schema;
+    await queryRunner.manager.createQueryBuilder().insert().into(schema ? `${schema}.plans` : 'plans').values(PLANS).execute();
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

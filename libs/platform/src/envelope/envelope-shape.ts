@@ -6,7 +6,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 function isActor(value: unknown): boolean {
   if (!isRecord(value)) return false;
   if (value.kind === 'system' || value.kind === 'anonymous') return true;
-  return value.kind === 'user' && typeof value.id === 'string' && Array.isArray(value.roles);
+  const id = value.id;
+  const roles = value.roles;
+  const validId = typeof id === 'string' && id.length > 0 && id.length <= 64;
+  return value.kind === 'user' && validId && Array.isArray(roles) && roles.every((role) => typeof role === 'string');
 }
 
 /** Structural check before anything else looks inside: says what is missing, or nothing. */
@@ -17,7 +20,7 @@ export function envelopeShapeProblem(value: unknown): string | undefined {
   if (typeof meta.traceparent !== 'string') return 'meta.traceparent is required';
   if (typeof meta.caller !== 'string' || !(isModuleName(meta.caller) || meta.caller === GATEWAY))
     return 'meta.caller must name a module or the gateway';
-  if (!isActor(meta.actor)) return 'meta.actor must be a user, system or anonymous actor';
+  if (!isActor(meta.actor)) return 'meta.actor must be a user (id of 1 to 64 characters, roles), system or anonymous actor';
   if (typeof meta.issuedAt !== 'number' || typeof meta.deadline !== 'number')
     return 'meta.issuedAt and meta.deadline must be epoch milliseconds';
   if (!('payload' in value)) return 'payload is required';
