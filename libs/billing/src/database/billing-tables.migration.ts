@@ -68,7 +68,12 @@ export class BillingTables1732406400200 implements MigrationInterface {
     await queryRunner.createIndex('invoices', new TableIndex({ name: 'invoices_user', columnNames: ['userId'] }));
     await queryRunner.createIndex('invoices', new TableIndex({ name: 'invoices_subscription', columnNames: ['subscriptionId'] }));
     const schema = (queryRunner.connection.options as { schema?: string }).schema;
-    await queryRunner.manager.createQueryBuilder().insert().into(schema ? `${schema}.plans` : 'plans').values(PLANS).execute();
+    await queryRunner.manager
+      .createQueryBuilder()
+      .insert()
+      .into(schema ? `${schema}.plans` : 'plans')
+      .values(PLANS)
+      .execute();
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
