@@ -7,11 +7,7 @@ import { HOSTABLE_MODULES } from './hostable-modules';
 @Module({})
 export class AppModule {
   static forProcess(topology: Topology, config: PlatformConfig): DynamicModule {
-    const modules = topology.hostedModules.map((name) => {
-      const module = HOSTABLE_MODULES[name];
-      if (!module) throw new Error(`this build cannot host module "${name}"`);
-      return module;
-    });
+    const modules = topology.hostedModules.map((name) => HOSTABLE_MODULES[name]);
     const gateway: Type[] = topology.self.http ? [GatewayModule] : [];
     return { module: AppModule, imports: [PlatformModule.forRoot({ topology, config }), ...modules, ...gateway] };
   }
