@@ -1,6 +1,6 @@
 import { Notification } from '../database/notification.entity';
 import { failedOutcome, sentOutcome } from './delivery-outcome';
-import { retryDelayMs } from './retry-backoff';
+import { backoffDelayMs as retryDelayMs } from '@app/platform';
 
 const row = (attempts: number): Notification =>
   ({

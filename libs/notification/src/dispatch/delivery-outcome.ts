@@ -1,7 +1,7 @@
+import { backoffDelayMs } from '@app/platform';
 import { NotificationChannelName } from '../channels/notification-channel.port';
 import { Notification } from '../database/notification.entity';
-import { MAX_ERROR_LENGTH } from '../notification.constants';
-import { retryDelayMs } from './retry-backoff';
+import { MAX_ERROR_LENGTH, MAX_RETRY_DELAY_MS } from '../notification.constants';
 
 export type DeliveryOutcome = Pick<Notification, 'status' | 'channel' | 'attempts' | 'lastError' | 'nextAttemptAt' | 'sentAt'>;
 
@@ -37,7 +37,7 @@ export function failedOutcome(
     channel,
     attempts,
     lastError: reason.slice(0, MAX_ERROR_LENGTH),
-    nextAttemptAt: dead ? row.nextAttemptAt : now + retryDelayMs(attempts, policy.retryBaseMs),
+    nextAttemptAt: dead ? row.nextAttemptAt : now + backoffDelayMs(attempts, policy.retryBaseMs, MAX_RETRY_DELAY_MS),
     sentAt: null,
   };
 }
