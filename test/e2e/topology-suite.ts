@@ -1,5 +1,5 @@
 import { adminToken } from '../support/accounts';
-import { PostgresCluster, SmtpTestServer } from '@app/testing';
+import { PostgresCluster, SmtpTestServer, testPort } from '@app/testing';
 import { SystemUnderTest } from '../support/system-under-test';
 import { auditChainScenario } from './audit-chain.scenario';
 import { commerceScenario } from './commerce.scenario';
@@ -11,7 +11,8 @@ import { ScenarioContext } from './scenario-context';
  * raw TCP for the hostile cases). What passes in the monolith must pass with any module split out.
  * Ports: HTTP on `portBase`, TCP listeners just above it, the SMTP sink at `portBase + 50`.
  */
-export function describeTopology(topologyName: string, portBase: number, options: { store?: 'sqlite' | 'postgres' } = {}): void {
+export function describeTopology(topologyName: string, basePort: number, options: { store?: 'sqlite' | 'postgres' } = {}): void {
+  const portBase = testPort(basePort);
   const store = options.store ?? 'sqlite';
   describe(`Archipelago in topology "${topologyName}" on ${store === 'postgres' ? 'PostgreSQL' : 'SQLite'}`, () => {
     const smtp = new SmtpTestServer(portBase + 50);

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { asAdmin, asUser, uniqueEmail, userRegistered } from './support/events';
 import { eventually } from '@app/testing';
 import { failureOf, NotificationTestApp, startNotificationTestApp, stopNotificationTestApp } from './support/notification-test-app';
-import { SmtpTestServer } from '@app/testing';
+import { SmtpTestServer, testPort } from '@app/testing';
 
 /** Ports under 32768, away from the ephemeral range; nothing listens on CLOSED_PORT. */
-const ACCEPTING_PORT = 25525;
-const REJECTING_PORT = 25526;
-const CLOSED_PORT = 25527;
+const ACCEPTING_PORT = testPort(25525);
+const REJECTING_PORT = testPort(25526);
+const CLOSED_PORT = testPort(25527);
 const FAST_RETRIES = { NOTIFICATION_MAX_ATTEMPTS: '2', NOTIFICATION_RETRY_BASE_MS: '400' };
 
 describe('notification over SMTP (SMTP_URL set)', () => {

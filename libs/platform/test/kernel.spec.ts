@@ -16,7 +16,7 @@ import { OutboxRelay } from '../src/events/outbox-relay';
 import { OutboxMessage } from '../src/events/outbox-message.entity';
 import { NoteContract } from './fixtures/note.fixture';
 import { KernelMode, KernelSystem } from './kernel-system';
-import { PostgresCluster } from '@app/testing';
+import { PostgresCluster, testPort } from '@app/testing';
 
 const failureOf = async (call: Promise<unknown>): Promise<ModuleErrorBody> => {
   const error = await call.then(
@@ -29,14 +29,14 @@ const failureOf = async (call: Promise<unknown>): Promise<ModuleErrorBody> => {
 
 const asUser = (roles: string[]) => ({ trace: newTrace(), actor: { kind: 'user' as const, id: 'u-1', roles }, module: 'gateway' });
 
-const postgres = new PostgresCluster(22950);
+const postgres = new PostgresCluster(testPort(22950));
 
 describe.each<[string, KernelMode, number, boolean]>([
   ['in-process, on SQLite', 'in-process', 0, false],
   ['over TCP, on SQLite', 'tcp', 22900, false],
   ['in-process, on PostgreSQL', 'in-process', 0, true],
 ])('the kernel, with modules joined %s', (_, mode, portBase, onPostgres) => {
-  const system = new KernelSystem(mode, portBase, onPostgres ? { postgresUrl: postgres.url } : {});
+  const system = new KernelSystem(mode, portBase && testPort(portBase), onPostgres ? { postgresUrl: postgres.url } : {});
 
   beforeAll(async () => {
     if (onPostgres) postgres.start();

@@ -4,3 +4,4 @@ export * from './failure-of';
 export * from './module-test-app';
 export * from './smtp-test-server';
 export * from './postgres-cluster';
+export * from './test-port';
