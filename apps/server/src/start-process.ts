@@ -1,12 +1,12 @@
 import { setUpGateway } from '@app/gateway';
-import { ContractCoverage, InProcessBroker, InProcessServer, PlatformConfig, tcpServerOptions, Topology, TraceLogger } from '@app/platform';
+import { HandlerTable, PlatformConfig, Topology, TraceLogger } from '@app/platform';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 
 /**
- * Starts this process as the topology places it: the in-process transport always, a TCP
- * listener when other processes call it, and HTTP when it serves the gateway.
+ * Starts this process as the topology places it: the modules it hosts (their listener for other
+ * processes opens with them) and HTTP when it serves the gateway.
  */
 export async function startProcess(topology: Topology, config: PlatformConfig): Promise<NestFastifyApplication> {
   const logger = new TraceLogger(topology.processName);
@@ -14,10 +14,6 @@ export async function startProcess(topology: Topology, config: PlatformConfig): 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forProcess(topology, config), adapter, { logger });
   app.enableShutdownHooks();
   assertContractsCovered(app, topology);
-  app.connectMicroservice({ strategy: new InProcessServer(app.get(InProcessBroker)) });
-  const listen = topology.self.listen;
-  if (listen && topology.hostedModules.length > 0) app.connectMicroservice(tcpServerOptions(listen));
-  await app.startAllMicroservices();
   const http = topology.self.http;
   if (http) {
     setUpGateway(app);
@@ -43,6 +39,6 @@ function describeStart(topology: Topology, config: PlatformConfig): string {
 
 /** Every call a hosted module publishes must have a handler, or this build cannot serve it. */
 function assertContractsCovered(app: NestFastifyApplication, topology: Topology): void {
-  const missing = app.get(ContractCoverage).missingHandlers(topology.hostedModules);
+  const missing = app.get(HandlerTable).missingHandlers(topology.hostedModules);
   if (missing.length > 0) throw new Error(`Handlers do not match the published contracts:\n  - ${missing.join('\n  - ')}`);
 }

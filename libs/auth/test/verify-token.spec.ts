@@ -23,7 +23,12 @@ describe('auth.token.verify.v1', () => {
     const user = await auth.gateway.register({ email, password: PASSWORD });
     const { accessToken } = await auth.gateway.login({ email, password: PASSWORD });
 
-    await expect(auth.gateway.verifyToken({ accessToken })).resolves.toEqual({ userId: user.id, email, roles: ['user'] });
+    await expect(auth.gateway.verifyToken({ accessToken })).resolves.toEqual({
+      userId: user.id,
+      email,
+      roles: ['user'],
+      expiresAt: expect.any(Number) as number,
+    });
   });
 
   it('control: a token made with the same secret and claims as auth makes is accepted', async () => {

@@ -8,6 +8,7 @@ import { BillingHttpController } from './billing/billing.http.controller';
 import { HealthHttpController } from './health/health.http.controller';
 import { ModuleHealthIndicator } from './health/module-health.indicator';
 import { AuthenticatedGuard } from './http/authenticated.guard';
+import { VerifiedTokenCache } from './http/verified-token.cache';
 import { NotificationHttpController } from './notification/notification.http.controller';
 import { SignupHttpController } from './signup/signup.http.controller';
 import { SignupSaga } from './signup/signup.saga';
@@ -28,6 +29,7 @@ import { TopologyHttpController } from './topology/topology.http.controller';
   providers: [
     ...clientProviders(GATEWAY, [AuthClient, BillingClient, NotificationClient, AuditClient]),
     AuthenticatedGuard,
+    VerifiedTokenCache,
     ModuleHealthIndicator,
     SignupSaga,
   ],

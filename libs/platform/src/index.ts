@@ -12,13 +12,13 @@ export * from './envelope/envelope';
 export * from './envelope/envelope-signer';
 // Errors
 export * from './errors';
-// Messaging
-export * from './messaging/contract-coverage';
+// Messaging: the sender, and the pipeline every handler is compiled into
+export * from './messaging/message-sender';
 export * from './messaging/contract-validation.pipe';
 export * from './messaging/handler-policy';
 export * from './messaging/handles.decorator';
 export * from './messaging/message-params.decorators';
-export * from './messaging/message-sender';
+export * from './messaging/handler-table';
 // Events
 export * from './events/backoff';
 export * from './events/event-publisher';
@@ -26,8 +26,6 @@ export * from './events/handles-event.decorator';
 // Data
 export * from './database/module-database';
 // Transports
-export * from './transport/in-process/in-process.broker';
-export * from './transport/in-process/in-process.server';
 export * from './transport/tcp/tcp-options';
 // Modules
 export * from './module/hosted-modules';

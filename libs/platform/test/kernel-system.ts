@@ -5,17 +5,7 @@ import { Test } from '@nestjs/testing';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  clientProviders,
-  HostedModules,
-  InProcessBroker,
-  InProcessServer,
-  PlatformModule,
-  readPlatformConfig,
-  tcpServerOptions,
-  Topology,
-  TopologySpec,
-} from '../src';
+import { clientProviders, HostedModules, PlatformModule, readPlatformConfig, Topology, TopologySpec } from '../src';
 import { EventLogModule, SeenEvent } from './fixtures/event-log.fixture';
 import { NoteModule } from './fixtures/note.fixture';
 
@@ -77,9 +67,6 @@ export class KernelSystem {
       imports: [PlatformModule.forRoot({ topology, config: readPlatformConfig(env) }), ...imports],
     }).compile();
     const app = moduleRef.createNestApplication(new FastifyAdapter(), { logger: false });
-    app.connectMicroservice({ strategy: new InProcessServer(app.get(InProcessBroker)) });
-    if (topology.self.listen) app.connectMicroservice(tcpServerOptions(topology.self.listen));
-    await app.startAllMicroservices();
     await app.init();
     return app;
   }

@@ -1,20 +1,11 @@
 import { ModuleErrorBody, PlatformContract } from '@app/contracts';
 import { eventuallyTrue } from './eventually-true';
+import { ClientTCP } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
-import {
-  EnvelopeSigner,
-  formatTraceparent,
-  HostedModules,
-  InProcessBroker,
-  MessageContext,
-  MessageSender,
-  ModuleCallError,
-  newTrace,
-} from '../src';
-import { InProcessClient } from '../src/transport/in-process/in-process.client';
+import { EnvelopeSigner, formatTraceparent, HostedModules, MessageContext, MessageSender, ModuleCallError, newTrace } from '../src';
 import { OutboxRelay } from '../src/events/outbox-relay';
 import { OutboxMessage } from '../src/events/outbox-message.entity';
-import { NoteContract } from './fixtures/note.fixture';
+import { NoteContract, NoteController } from './fixtures/note.fixture';
 import { KernelMode, KernelSystem } from './kernel-system';
 import { PostgresCluster, testPort } from '@app/testing';
 
@@ -135,31 +126,53 @@ describe.each<[string, KernelMode, number, boolean]>([
     expect((await system.seenEvents()).filter((e) => e.eventId === delivery.eventId)).toHaveLength(1);
   });
 
-  (mode === 'in-process' ? it : it.skip)(
-    'refuses a correctly signed message sent a second time (replay), and one past its deadline',
-    async () => {
-      const signer = system.app.get(EnvelopeSigner);
-      const client = new InProcessClient(system.app.get(InProcessBroker));
-      const now = Date.now();
-      const meta = {
-        messageId: `replay-${mode}`,
-        pattern: NoteContract.secret.pattern,
-        traceparent: formatTraceparent(newTrace()),
-        caller: 'gateway' as const,
-        actor: { kind: 'user' as const, id: 'u', roles: ['admin'] },
-        issuedAt: now,
-        deadline: now + 5000,
-      };
-      const sendRaw = (envelope: object) =>
-        firstValueFrom(client.send(NoteContract.secret.pattern, envelope)).catch((error: unknown) => error);
+  it('refuses a call whose deadline has passed with 504, whatever the transport', async () => {
+    const expired = { ...asUser(['admin']), deadline: Date.now() - 1 };
+    const body = await MessageContext.run(expired, () => failureOf(system.bus('gateway').call(NoteContract.secret, {})));
+    expect(body.status).toBe(504);
+  });
+
+  (mode === 'in-process' ? it : it.skip)('never lets an in-process callee share a live object with its caller', async () => {
+    const request = { text: 'shared?' };
+    const answer = await system.bus('gateway').call(NoteContract.echo, request);
+    const handler = system.app.get(NoteController);
+    expect(handler.lastEcho).toEqual({ text: 'shared?' });
+    request.text = 'changed by the caller after the call';
+    answer.kept.push('changed by the caller');
+    expect(handler.lastEcho).toEqual({ text: 'shared?' });
+    expect(handler.kept).toEqual(['kept by the handler']);
+  });
+
+  (mode === 'tcp' ? it : it.skip)('refuses a correctly signed message sent a second time (replay), and one past its deadline', async () => {
+    const signer = system.app.get(EnvelopeSigner);
+    const client = new ClientTCP({ host: '127.0.0.1', port: portBase + 1 });
+    const now = Date.now();
+    const meta = {
+      messageId: `replay-${mode}-${now}`,
+      pattern: NoteContract.secret.pattern,
+      traceparent: formatTraceparent(newTrace()),
+      caller: 'gateway' as const,
+      actor: { kind: 'user' as const, id: 'u', roles: ['admin'] },
+      issuedAt: now,
+      deadline: now + 5000,
+    };
+    const sendRaw = (envelope: object) =>
+      firstValueFrom(client.send(NoteContract.secret.pattern, envelope)).catch((error: unknown) => error);
+    try {
       expect(await sendRaw(signer.seal(meta, {}))).toEqual({ secret: 42 });
       expect(await sendRaw(signer.seal(meta, {}))).toMatchObject({ status: 409, code: 'REPLAYED' });
-      expect(await sendRaw(signer.seal({ ...meta, messageId: `late-${mode}`, deadline: now - 1 }, {}))).toMatchObject({
+      expect(await sendRaw(signer.seal({ ...meta, messageId: `late-${now}`, deadline: now - 1 }, {}))).toMatchObject({
         status: 504,
         code: 'DEADLINE_EXPIRED',
       });
-    },
-  );
+      expect(await sendRaw({ ...signer.seal({ ...meta, messageId: `forged-${now}` }, {}), signature: '0'.repeat(64) })).toMatchObject({
+        status: 401,
+        code: 'BAD_SIGNATURE',
+      });
+    } finally {
+      client.close();
+    }
+  });
 
   (mode === 'in-process' ? it : it.skip)('deletes delivered outbox rows past their retention, never undelivered ones', async () => {
     await system.bus('gateway').call(NoteContract.write, { text: 'to be purged' });

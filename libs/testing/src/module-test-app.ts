@@ -1,14 +1,5 @@
 import { CallerName, ModuleName } from '@app/contracts';
-import {
-  clientProviders,
-  InProcessBroker,
-  InProcessServer,
-  PlatformConfig,
-  PlatformModule,
-  readPlatformConfig,
-  Topology,
-  TypedClientClass,
-} from '@app/platform';
+import { clientProviders, PlatformConfig, PlatformModule, readPlatformConfig, Topology, TypedClientClass } from '@app/platform';
 import { DynamicModule, INestApplication, LogLevel, Module, Type } from '@nestjs/common';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
@@ -45,8 +36,8 @@ function callerModule(caller: CallerName, clients: TypedClientClass[]): DynamicM
 }
 
 /**
- * Modules under test in one process, joined by the real in-process transport: calls go through
- * the same envelope, guard, validation and error mapping as in production.
+ * Modules under test in one process, called as in production: through the typed clients and the
+ * kernel's compiled pipeline (policy, validation, error mapping and stamps).
  */
 export async function startModuleTestApp(options: ModuleTestAppOptions): Promise<ModuleTestApp> {
   const dataDir = options.env?.DATA_DIR ?? mkdtempSync(join(tmpdir(), `archipelago-${options.modules.join('-')}-`));
@@ -60,9 +51,7 @@ export async function startModuleTestApp(options: ModuleTestAppOptions): Promise
     imports: [PlatformModule.forRoot({ topology, config }), ...options.imports, ...callers.values()],
   }).compile();
   const app = moduleRef.createNestApplication(new FastifyAdapter(), { logger: options.logLevels ?? ['error'] });
-  app.connectMicroservice({ strategy: new InProcessServer(app.get(InProcessBroker)) });
   try {
-    await app.startAllMicroservices();
     await app.init();
   } catch (error) {
     await app.close().catch(() => undefined);

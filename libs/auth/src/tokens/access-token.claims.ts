@@ -3,6 +3,7 @@ export interface AccessTokenClaims {
   sub: string;
   email: string;
   roles: string[];
+  exp?: number;
 }
 
 export function isAccessTokenClaims(value: unknown): value is AccessTokenClaims {

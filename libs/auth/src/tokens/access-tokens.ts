@@ -18,6 +18,6 @@ export class AccessTokens {
   async verify(token: string): Promise<VerifiedToken> {
     const claims = await this.jwt.verifyAsync<object>(token).catch(() => undefined);
     if (!isAccessTokenClaims(claims)) throw AuthErrors.invalidToken();
-    return { userId: claims.sub, email: claims.email, roles: claims.roles };
+    return { userId: claims.sub, email: claims.email, roles: claims.roles, expiresAt: claims.exp };
   }
 }

@@ -61,6 +61,7 @@ export class VerifiedToken {
   @ApiProperty() userId!: string;
   @ApiProperty() email!: string;
   @ApiProperty({ type: [String] }) roles!: string[];
+  @ApiProperty({ required: false, description: 'When the token expires, epoch seconds (its `exp`)' }) expiresAt?: number;
 }
 
 /** Compensation of the signup saga: undo a registration whose next step failed. */

@@ -11,6 +11,8 @@ export interface PlatformConfig {
   databaseUrls: Record<string, string>;
   admin?: { email: string; password: string };
   httpBodyLimitBytes: number;
+  /** How long the gateway trusts an access token it has verified (0: ask auth every time). */
+  tokenCacheMs: number;
   /** How often the outbox relay looks for undelivered events. */
   relayIntervalMs: number;
   /** The longest wait between two delivery attempts of one event. */
@@ -23,13 +25,16 @@ export interface PlatformConfig {
 const DEV_MESSAGE_SECRET = 'archipelago-dev-message-secret-do-not-use-in-production';
 const DEV_JWT_SECRET = 'archipelago-dev-jwt-secret-do-not-use-in-production';
 
-function positiveInt(env: NodeJS.ProcessEnv, key: string, fallback: number, problems: string[]): number {
+function integerAtLeast(min: number, env: NodeJS.ProcessEnv, key: string, fallback: number, problems: string[]): number {
   const raw = env[key];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) problems.push(`${key} must be a positive integer (got "${raw}")`);
+  const wanted = min === 1 ? 'a positive integer' : `an integer of at least ${min}`;
+  if (!Number.isInteger(value) || value < min) problems.push(`${key} must be ${wanted} (got "${raw}")`);
   return value;
 }
+
+const positiveInt = integerAtLeast.bind(undefined, 1);
 
 function secret(
   env: NodeJS.ProcessEnv,
@@ -73,6 +78,7 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
     databaseUrls,
     admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
     httpBodyLimitBytes: positiveInt(env, 'HTTP_BODY_LIMIT_BYTES', 100 * 1024, problems),
+    tokenCacheMs: integerAtLeast(0, env, 'AUTH_TOKEN_CACHE_MS', 10_000, problems),
     relayIntervalMs: positiveInt(env, 'OUTBOX_RELAY_INTERVAL_MS', 500, problems),
     outboxMaxBackoffMs: positiveInt(env, 'OUTBOX_MAX_BACKOFF_MS', 30_000, problems),
     outboxRetentionMs: positiveInt(env, 'OUTBOX_RETENTION_HOURS', 168, problems) * 3600 * 1000,

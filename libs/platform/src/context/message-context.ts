@@ -22,7 +22,4 @@ export const MessageContext = {
   current(): MessageContextData | undefined {
     return storage.getStore();
   },
-  traceId(): string | undefined {
-    return storage.getStore()?.trace.traceId;
-  },
 };

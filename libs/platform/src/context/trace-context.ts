@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomHex } from './random-hex';
 
 /** W3C Trace Context: `00-<32 hex trace-id>-<16 hex parent-id>-<2 hex flags>`. */
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
@@ -16,11 +16,11 @@ export function parseTraceparent(header: string | undefined): TraceContext | und
 }
 
 export function newTrace(): TraceContext {
-  return { traceId: randomBytes(16).toString('hex'), spanId: newSpanId() };
+  return { traceId: randomHex(16), spanId: newSpanId() };
 }
 
 export function newSpanId(): string {
-  return randomBytes(8).toString('hex');
+  return randomHex(8);
 }
 
 /** The same trace, one hop further: a new span whose parent is the current one. */

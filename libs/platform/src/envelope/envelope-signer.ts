@@ -1,8 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
 import { Envelope, EnvelopeMeta } from './envelope';
 
-/** Signs and checks envelopes with the shared HMAC key (see ADR 0004). */
+const HEX_SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * Signs and checks envelopes that cross a process boundary, with the shared HMAC key (ADR 0004).
+ * The signature covers the JSON of `{ meta, payload }` as the sender serialised it; the receiver
+ * serialises what it parsed again, which gives the same text for anything that went through JSON,
+ * and a different one — hence a refusal — for anything changed on the way.
+ */
 export class EnvelopeSigner {
   constructor(private readonly secret: string) {}
 
@@ -11,12 +17,12 @@ export class EnvelopeSigner {
   }
 
   hasValidSignature(envelope: Envelope): boolean {
-    if (typeof envelope.signature !== 'string' || !/^[0-9a-f]{64}$/.test(envelope.signature)) return false;
+    if (typeof envelope.signature !== 'string' || !HEX_SHA256.test(envelope.signature)) return false;
     const expected = Buffer.from(this.signatureOf(envelope.meta, envelope.payload), 'hex');
     return timingSafeEqual(expected, Buffer.from(envelope.signature, 'hex'));
   }
 
   private signatureOf(meta: EnvelopeMeta, payload: unknown): string {
-    return createHmac('sha256', this.secret).update(canonicalJson({ meta, payload })).digest('hex');
+    return createHmac('sha256', this.secret).update(JSON.stringify({ meta, payload })).digest('hex');
   }
 }

@@ -1,17 +1,28 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
-import { Actor } from '@app/contracts';
-import { Envelope, EnvelopeMeta } from '../envelope/envelope';
+import 'reflect-metadata';
 
-/** The validated payload of the envelope, as the handler's DTO class. */
-export const MessageBody = () => Payload('payload');
+/** What a handler's parameter receives: the validated payload, the acting user, or the whole meta. */
+export type MessageParam = 'body' | 'actor' | 'meta';
+
+const MESSAGE_PARAMS = 'archipelago:message-params';
+
+function messageParam(kind: MessageParam): ParameterDecorator {
+  return (target, method, index) => {
+    const params = (Reflect.getMetadata(MESSAGE_PARAMS, target, method!) as MessageParam[] | undefined) ?? [];
+    params[index] = kind;
+    Reflect.defineMetadata(MESSAGE_PARAMS, params, target, method!);
+  };
+}
+
+/** The handler's parameters, in order, as declared with the decorators below. */
+export function messageParamsOf(prototype: object, method: string): MessageParam[] {
+  return (Reflect.getMetadata(MESSAGE_PARAMS, prototype, method) as MessageParam[] | undefined) ?? [];
+}
+
+/** The validated payload, as an instance of the contract's request class. */
+export const MessageBody = () => messageParam('body');
 
 /** The acting user (or system/anonymous) the message was sent for. */
-export const MessageActor = createParamDecorator(
-  (_: unknown, context: ExecutionContext): Actor => context.switchToRpc().getData<Envelope>().meta.actor,
-);
+export const MessageActor = () => messageParam('actor');
 
-/** The whole verified envelope meta: trace, caller, deadline. */
-export const MessageMeta = createParamDecorator(
-  (_: unknown, context: ExecutionContext): EnvelopeMeta => context.switchToRpc().getData<Envelope>().meta,
-);
+/** The whole envelope meta: trace, caller, actor, deadline. */
+export const MessageMeta = () => messageParam('meta');

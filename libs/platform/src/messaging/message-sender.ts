@@ -1,13 +1,11 @@
 import { Actor, CallerName, isModuleErrorBody, SYSTEM_ACTOR } from '@app/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { PlatformConfig } from '../config/platform-config';
 import { MessageContext } from '../context/message-context';
 import { childOf, formatTraceparent, newTrace } from '../context/trace-context';
 import { EnvelopeMeta } from '../envelope/envelope';
-import { EnvelopeSigner } from '../envelope/envelope-signer';
 import { ModuleCallError } from '../errors/module-call.error';
 import { ProcessClients } from '../transport/process-clients';
 
@@ -18,15 +16,14 @@ export interface SendOptions {
 }
 
 /**
- * Puts a payload in a signed envelope and sends it to a process, whatever the transport.
- * The envelope inherits the trace, actor and deadline of the work in progress.
+ * Sends a payload to a process, whatever the transport, with the meta every message carries:
+ * trace, caller, actor and deadline, inherited from the work in progress.
  */
 @Injectable()
 export class MessageSender {
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     private readonly clients: ProcessClients,
-    private readonly signer: EnvelopeSigner,
   ) {}
 
   async send<TResponse>(
@@ -37,13 +34,11 @@ export class MessageSender {
     options: SendOptions = {},
   ): Promise<TResponse> {
     const meta = this.metaFor(pattern, caller, options);
-    const envelope = this.signer.seal(meta, JSON.parse(JSON.stringify(payload)) as unknown);
-    const waitMs = Math.max(0, meta.deadline - Date.now());
-    const reply$ = this.clients.forProcess(processName).send<TResponse>(pattern, envelope);
+    const waitMs = Math.max(0, meta.deadline - meta.issuedAt);
     try {
-      return await firstValueFrom(reply$.pipe(timeout({ first: waitMs })));
+      return (await this.clients.forProcess(processName).call(meta, payload, waitMs)) as TResponse;
     } catch (error) {
-      throw this.asModuleCallError(error, processName, pattern, waitMs);
+      throw this.asModuleCallError(error, processName);
     }
   }
 
@@ -62,8 +57,8 @@ export class MessageSender {
     };
   }
 
-  private asModuleCallError(error: unknown, processName: string, pattern: string, waitMs: number): ModuleCallError {
-    if (error instanceof TimeoutError) return ModuleCallError.deadlineExceeded(pattern, waitMs);
+  private asModuleCallError(error: unknown, processName: string): ModuleCallError {
+    if (error instanceof ModuleCallError) return error;
     if (isModuleErrorBody(error)) return new ModuleCallError(error);
     const reason = typeof error === 'string' ? error : ((error as Error)?.message ?? 'unknown error');
     return ModuleCallError.unavailable(`process "${processName}"`, reason);

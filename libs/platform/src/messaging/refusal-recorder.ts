@@ -2,13 +2,15 @@ import { ANONYMOUS_ACTOR, isModuleName, ownerOf, PlatformEvents } from '@app/con
 import { Injectable, Logger } from '@nestjs/common';
 import { MessageContext } from '../context/message-context';
 import { newTrace, parseTraceparent } from '../context/trace-context';
-import { isEnvelope } from '../envelope/envelope-shape';
 import { RefusalError } from '../errors/refusal.error';
 import { HostedModules } from '../module/hosted-modules';
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /**
  * Stamps a refusal into the audit log: a `platform.message.refused.v1` event written to the
  * outbox of the refusing module (or of any module of this process for kernel patterns).
+ * `claimedMeta` is whatever the sender put in the envelope's meta: it is only trusted as a claim.
  */
 @Injectable()
 export class RefusalRecorder {
@@ -16,16 +18,17 @@ export class RefusalRecorder {
 
   constructor(private readonly hosted: HostedModules) {}
 
-  async record(pattern: string, refusal: RefusalError, message: unknown): Promise<void> {
+  async record(pattern: string, refusal: RefusalError, claimedMeta: unknown): Promise<void> {
     const owner = ownerOf(pattern);
     const module = (isModuleName(owner) && this.hosted.get(owner)) || this.hosted.all()[0];
-    const meta = isEnvelope(message) ? message.meta : undefined;
-    const claimedCaller = typeof meta?.caller === 'string' ? meta.caller : 'unknown';
-    this.logger.warn(`refused ${pattern} from "${claimedCaller}": ${refusal.message}`);
+    const meta = isRecord(claimedMeta) ? claimedMeta : {};
+    const claimedCaller = typeof meta.caller === 'string' ? meta.caller : 'unknown';
+    this.logger.warn(`refused ${pattern} from "${claimedCaller.slice(0, 200)}": ${refusal.message}`);
     if (!module) return;
+    const trustsActor = refusal.reason !== 'bad-signature' && refusal.reason !== 'bad-envelope';
     const context = {
-      trace: parseTraceparent(meta?.traceparent) ?? newTrace(),
-      actor: (refusal.reason !== 'bad-signature' && meta?.actor) || ANONYMOUS_ACTOR,
+      trace: parseTraceparent(typeof meta.traceparent === 'string' ? meta.traceparent : undefined) ?? newTrace(),
+      actor: trustsActor && isRecord(meta.actor) ? (meta.actor as never) : ANONYMOUS_ACTOR,
       module: module.name,
     };
     await MessageContext.run(context, () =>

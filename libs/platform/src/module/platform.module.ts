@@ -3,19 +3,19 @@ import { DiscoveryModule } from '@nestjs/core';
 import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { PlatformConfig } from '../config/platform-config';
 import { Topology } from '../config/topology';
+import { EnvelopeGate } from '../envelope/envelope-gate';
 import { EnvelopeSigner } from '../envelope/envelope-signer';
+import { ReplayCache } from '../envelope/replay-cache';
 import { EventDeliveryController } from '../events/event-delivery.controller';
 import { EventHandlerRegistry } from '../events/event-handler-registry';
 import { EventInbox } from '../events/event-inbox';
 import { OutboxRelay } from '../events/outbox-relay';
 import { PingController } from '../health/ping.controller';
-import { ContractCoverage } from '../messaging/contract-coverage';
-import { EnvelopeGuard } from '../messaging/envelope.guard';
-import { MessageContextInterceptor } from '../messaging/message-context.interceptor';
+import { CommandStamps } from '../messaging/command-stamps';
+import { HandlerTable } from '../messaging/handler-table';
 import { MessageSender } from '../messaging/message-sender';
 import { RefusalRecorder } from '../messaging/refusal-recorder';
-import { ReplayCache } from '../messaging/replay-cache';
-import { InProcessBroker } from '../transport/in-process/in-process.broker';
+import { CallListeners } from '../transport/call-listeners';
 import { ProcessClients } from '../transport/process-clients';
 import { HostedModules } from './hosted-modules';
 
@@ -46,33 +46,20 @@ export class PlatformModule implements OnApplicationBootstrap {
         { provide: Topology, useValue: topology },
         { provide: PLATFORM_CONFIG, useValue: config },
         { provide: EnvelopeSigner, useValue: new EnvelopeSigner(config.messageSecret) },
-        InProcessBroker,
+        HandlerTable,
+        CommandStamps,
+        RefusalRecorder,
+        ReplayCache,
+        EnvelopeGate,
         ProcessClients,
+        CallListeners,
         MessageSender,
         HostedModules,
         OutboxRelay,
         EventHandlerRegistry,
-        ContractCoverage,
         EventInbox,
-        RefusalRecorder,
-        ReplayCache,
-        EnvelopeGuard,
-        MessageContextInterceptor,
       ],
-      exports: [
-        ContractCoverage,
-        Topology,
-        PLATFORM_CONFIG,
-        EnvelopeSigner,
-        InProcessBroker,
-        MessageSender,
-        HostedModules,
-        OutboxRelay,
-        RefusalRecorder,
-        ReplayCache,
-        EnvelopeGuard,
-        MessageContextInterceptor,
-      ],
+      exports: [Topology, PLATFORM_CONFIG, EnvelopeSigner, HandlerTable, MessageSender, HostedModules, OutboxRelay],
     };
   }
 

@@ -1,21 +1,23 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { ClientProxy, ClientProxyFactory } from '@nestjs/microservices';
 import { Topology } from '../config/topology';
-import { InProcessBroker } from './in-process/in-process.broker';
-import { InProcessClient } from './in-process/in-process.client';
-import { tcpClientOptions } from './tcp/tcp-options';
+import { EnvelopeSigner } from '../envelope/envelope-signer';
+import { HandlerTable } from '../messaging/handler-table';
+import { LocalProcessClient } from './local/local-process.client';
+import { ProcessClient } from './process-client';
+import { TcpProcessClient } from './tcp/tcp-process.client';
 
-/** One ClientProxy per process we talk to: in-process for our own, TCP for the others. */
+/** One client per process we talk to: direct dispatch for our own, TCP for the others. */
 @Injectable()
 export class ProcessClients implements OnApplicationShutdown {
-  private readonly clients = new Map<string, ClientProxy>();
+  private readonly clients = new Map<string, ProcessClient>();
 
   constructor(
     @Inject(Topology) private readonly topology: Topology,
-    private readonly broker: InProcessBroker,
+    private readonly handlers: HandlerTable,
+    private readonly signer: EnvelopeSigner,
   ) {}
 
-  forProcess(processName: string): ClientProxy {
+  forProcess(processName: string): ProcessClient {
     let client = this.clients.get(processName);
     if (!client) {
       client = this.create(processName);
@@ -24,15 +26,15 @@ export class ProcessClients implements OnApplicationShutdown {
     return client;
   }
 
-  private create(processName: string): ClientProxy {
-    if (processName === this.topology.processName) return new InProcessClient(this.broker);
+  private create(processName: string): ProcessClient {
+    if (processName === this.topology.processName) return new LocalProcessClient(this.handlers);
     const endpoint = this.topology.endpointOf(processName);
     if (!endpoint) throw new Error(`process "${processName}" has no listen endpoint in topology ${this.topology.name}`);
-    return ClientProxyFactory.create(tcpClientOptions(endpoint));
+    return new TcpProcessClient(endpoint, this.signer);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.clients.values()].map((client) => client.close() as unknown));
+    for (const client of this.clients.values()) await client.close();
     this.clients.clear();
   }
 }

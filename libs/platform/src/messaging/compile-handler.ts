@@ -1,0 +1,73 @@
+import { ownerOf } from '@app/contracts';
+import { Logger } from '@nestjs/common';
+import { MessageContext, MessageContextData } from '../context/message-context';
+import { newTrace, parseTraceparent } from '../context/trace-context';
+import { EnvelopeMeta } from '../envelope/envelope';
+import { ModuleCallError } from '../errors/module-call.error';
+import { RefusalError } from '../errors/refusal.error';
+import { toModuleError } from '../errors/to-module-error';
+import { CommandStamps } from './command-stamps';
+import { CompiledHandler } from './compiled-handler';
+import { HandlerMetadata } from './handler-policy';
+import { MessageParam } from './message-params.decorators';
+import { payloadValidator } from './payload-validator';
+import { policyRefusal } from './policy-refusal';
+import { RefusalRecorder } from './refusal-recorder';
+
+/** A `@Handles` method as found at start: its policy, its instance and how to fill its parameters. */
+export interface HandlerMethod {
+  metadata: HandlerMetadata;
+  invoke: (args: unknown[]) => unknown;
+  params: MessageParam[];
+}
+
+export interface PipelineServices {
+  refusals: RefusalRecorder;
+  stamps: CommandStamps;
+  logger: Logger;
+}
+
+function argumentsFor(params: MessageParam[], body: object, meta: EnvelopeMeta): unknown[] {
+  return params.map((kind) => (kind === 'body' ? body : kind === 'actor' ? meta.actor : meta));
+}
+
+/** Builds the one function that serves a handler's messages in every topology. */
+export function compileHandler({ metadata, invoke, params }: HandlerMethod, services: PipelineServices): CompiledHandler {
+  const { pattern, kind } = metadata.contract;
+  const validate = payloadValidator(metadata.contract.request);
+  const module = ownerOf(pattern);
+  const stampsCommands = kind === 'command';
+
+  const fail = async (meta: EnvelopeMeta, error: unknown): Promise<never> => {
+    const body = toModuleError(error);
+    if (body.code === 'INTERNAL') services.logger.error(`unhandled error in ${pattern}`, (error as Error)?.stack);
+    if (stampsCommands) await services.stamps.handled(meta, 'error', body.code);
+    if (body.status === 403) await services.refusals.record(pattern, new RefusalError('not-permitted', body.message), meta);
+    throw new ModuleCallError(body);
+  };
+
+  const run = async (meta: EnvelopeMeta, payload: unknown): Promise<unknown> => {
+    try {
+      const result = await invoke(argumentsFor(params, validate(payload), meta));
+      if (stampsCommands) await services.stamps.handled(meta, 'ok');
+      return result;
+    } catch (error) {
+      return fail(meta, error);
+    }
+  };
+
+  return async (meta, payload) => {
+    const refusal = policyRefusal(metadata, meta);
+    if (refusal) {
+      await services.refusals.record(pattern, refusal, meta);
+      throw new ModuleCallError(toModuleError(refusal));
+    }
+    const context: MessageContextData = {
+      trace: parseTraceparent(meta.traceparent) ?? newTrace(),
+      actor: meta.actor,
+      module,
+      deadline: meta.deadline,
+    };
+    return MessageContext.run(context, () => run(meta, payload));
+  };
+}

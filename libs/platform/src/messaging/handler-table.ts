@@ -1,0 +1,76 @@
+import { MODULE_CONTRACTS, ModuleName } from '@app/contracts';
+import { Injectable, Logger } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { CommandStamps } from './command-stamps';
+import { compileHandler, HandlerMethod } from './compile-handler';
+import { CompiledHandler } from './compiled-handler';
+import { HANDLER_METADATA, HandlerMetadata } from './handler-policy';
+import { messageParamsOf } from './message-params.decorators';
+import { RefusalRecorder } from './refusal-recorder';
+
+/**
+ * Every `@Handles` method of this process, compiled once (on first use, after Nest has built the
+ * instances) and looked up by pattern: a map read, whatever the transport.
+ */
+@Injectable()
+export class HandlerTable {
+  private compiled?: Map<string, CompiledHandler>;
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+    private readonly refusals: RefusalRecorder,
+    private readonly stamps: CommandStamps,
+  ) {}
+
+  get(pattern: string): CompiledHandler | undefined {
+    return this.handlers().get(pattern);
+  }
+
+  entries(): [string, CompiledHandler][] {
+    return [...this.handlers()];
+  }
+
+  /** Calls a hosted module publishes in its contract but no `@Handles` method answers. */
+  missingHandlers(hostedModules: ModuleName[]): string[] {
+    const handlers = this.handlers();
+    return hostedModules.flatMap((module) =>
+      MODULE_CONTRACTS[module]
+        .filter((contract) => !handlers.has(contract.pattern))
+        .map((contract) => `${module} publishes ${contract.pattern} but no @Handles method answers it`),
+    );
+  }
+
+  private handlers(): Map<string, CompiledHandler> {
+    this.compiled ??= this.compileAll();
+    return this.compiled;
+  }
+
+  private compileAll(): Map<string, CompiledHandler> {
+    const services = { refusals: this.refusals, stamps: this.stamps, logger: new Logger('Handler') };
+    const table = new Map<string, CompiledHandler>();
+    for (const method of this.discover()) {
+      const { pattern } = method.metadata.contract;
+      if (table.has(pattern)) throw new Error(`two @Handles methods answer ${pattern}`);
+      table.set(pattern, compileHandler(method, services));
+    }
+    return table;
+  }
+
+  private discover(): HandlerMethod[] {
+    const found: HandlerMethod[] = [];
+    for (const wrapper of [...this.discovery.getControllers(), ...this.discovery.getProviders()]) {
+      const instance = wrapper.instance as Record<string, (...args: unknown[]) => unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const prototype = Object.getPrototypeOf(instance) as object;
+      for (const name of this.scanner.getAllMethodNames(prototype)) {
+        const metadata = this.reflector.get<HandlerMetadata | undefined>(HANDLER_METADATA, instance[name]);
+        if (!metadata) continue;
+        const method = instance[name];
+        found.push({ metadata, params: messageParamsOf(prototype, name), invoke: (args) => method.apply(instance, args) });
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,18 @@
+import { EnvelopeMeta } from '../envelope/envelope';
+import { RefusalError } from '../errors/refusal.error';
+import { HandlerMetadata } from './handler-policy';
+
+/**
+ * What a handler's boundary refuses, whatever the transport: a message past its deadline, a
+ * caller the handler does not list, an actor without one of its roles. Undefined means allowed.
+ */
+export function policyRefusal(handler: HandlerMetadata, meta: EnvelopeMeta, now = Date.now()): RefusalError | undefined {
+  if (meta.deadline < now) return new RefusalError('deadline-expired', `the deadline of ${meta.pattern} has passed`);
+  if (!handler.callers.includes(meta.caller)) {
+    return new RefusalError('caller-not-allowed', `"${meta.caller}" may not call ${meta.pattern}`);
+  }
+  if (!handler.roles || handler.roles.length === 0) return undefined;
+  const roles = meta.actor.kind === 'user' ? meta.actor.roles : [];
+  if (handler.roles.some((role) => roles.includes(role))) return undefined;
+  return new RefusalError('role-missing', `${meta.pattern} needs the role ${handler.roles.join(' or ')}`);
+}
