@@ -2,7 +2,6 @@ import { createContractValidationPipe } from '@app/platform';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { setUpOpenApi } from './docs/openapi';
 import { HttpErrorFilter } from './http/http-error.filter';
-import { RequestContextInterceptor } from './http/request-context.interceptor';
 import { registerTraceHook } from './http/trace.hook';
 
 /** Edge concerns of the HTTP app: trace header, validation, one error shape, OpenAPI. */
@@ -10,6 +9,5 @@ export function setUpGateway(app: NestFastifyApplication): void {
   registerTraceHook(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(createContractValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
-  app.useGlobalInterceptors(new RequestContextInterceptor());
   setUpOpenApi(app);
 }

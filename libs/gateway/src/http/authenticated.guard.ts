@@ -24,6 +24,8 @@ export class AuthenticatedGuard implements CanActivate {
     }
     const verified = this.verifiedTokens.get(token) ?? (await this.verify(request, token));
     request.actor = { kind: 'user', id: verified.userId, roles: verified.roles };
+    const requestContext = MessageContext.current();
+    if (requestContext) requestContext.actor = request.actor;
     return true;
   }
 

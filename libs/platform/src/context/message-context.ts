@@ -19,6 +19,13 @@ export const MessageContext = {
   run<T>(context: MessageContextData, work: () => T): T {
     return storage.run(context, work);
   },
+  /**
+   * Makes `context` current for the rest of this execution and what it starts: for an edge whose
+   * framework runs a request's stages from hooks (the gateway's `onRequest`), where no `run` can wrap them.
+   */
+  enter(context: MessageContextData): void {
+    storage.enterWith(context);
+  },
   current(): MessageContextData | undefined {
     return storage.getStore();
   },

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Topology } from '../config/topology';
+import { Endpoint, Topology } from '../config/topology';
 import { EnvelopeGate } from '../envelope/envelope-gate';
 import { TcpCallServer } from './tcp/tcp-call.server';
 
@@ -17,8 +17,17 @@ export class CallListeners implements OnApplicationBootstrap, OnApplicationShutd
     const listen = this.topology.self.listen;
     if (!listen || this.topology.hostedModules.length === 0) return;
     const server = new TcpCallServer(listen, this.gate);
-    await new Promise<void>((resolve, reject) => server.listen((error?: Error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      server.listen((error?: unknown) => (error ? reject(this.cannotListen(listen, error)) : resolve())),
+    );
     this.server = server;
+  }
+
+  private cannotListen({ host, port }: Endpoint, error: unknown): Error {
+    const inUse = (error as { code?: string }).code === 'EADDRINUSE';
+    const key = `processes.${this.topology.processName}.listen`;
+    const hint = inUse ? `${host}:${port} is in use: stop what listens there or change ${key}.port` : `${key} could not be opened`;
+    return new Error(`process "${this.topology.processName}" cannot listen for calls: ${hint}`, { cause: error });
   }
 
   onApplicationShutdown(): void {
