@@ -111,6 +111,7 @@ async function main(): Promise<void> {
     killAllChildren();
   }
   result.durationSeconds = Math.round((performance.now() - begun) / 1000);
+  for (const row of Object.values(result.rows)) if (!(row.median.rps > 0)) result.failures.push(`${row.id}: no successful request`);
   result.goals = computeGoals(result);
   const markdown = renderMarkdown(result);
   const out = resolve(options.output);
@@ -119,6 +120,10 @@ async function main(): Promise<void> {
   console.log('\n' + markdown);
   writeFileSync(out.replace(/\.json$/, '') + '.md', markdown);
   log(`wrote ${out} and its .md`);
+  if (result.failures.length > 0) {
+    console.error(`bench: something broke (not a timing verdict):\n- ${result.failures.join('\n- ')}`);
+    process.exitCode = 1;
+  }
 }
 
 type Starter = <T extends { stop(): Promise<void> }>(name: string, thing: T, start: () => Promise<unknown>) => Promise<T>;
