@@ -1,0 +1,34 @@
+/**
+ * The kernel's call path, measured in this process with the kernel's own test harness
+ * (libs/platform/test/kernel-system.ts): `ContractBus.call(contract, payload)` inside
+ * `MessageContext.run(...)`, the fixture's admin-only query that touches no database, either
+ * in-process or over TCP to a second Nest app on loopback. If the KernelSystem API changes, this
+ * adapter is the one file to adjust.
+ */
+import { MessageContext, newTrace } from '@app/platform';
+import { KernelMode, KernelSystem } from '../../libs/platform/test/kernel-system';
+import { NoteContract } from '../../libs/platform/test/fixtures/note.fixture';
+import { CallTarget } from './call-target';
+
+export class KernelCalls implements CallTarget {
+  readonly name: string;
+  private readonly system: KernelSystem;
+
+  constructor(mode: KernelMode, portBase: number) {
+    this.name = mode === 'tcp' ? 'kernel TCP call' : 'kernel in-process call';
+    this.system = new KernelSystem(mode, portBase);
+  }
+
+  start(): Promise<void> {
+    return this.system.start();
+  }
+
+  call(): Promise<unknown> {
+    const context = { trace: newTrace(), actor: { kind: 'user' as const, id: 'u-1', roles: ['admin'] }, module: 'gateway' };
+    return MessageContext.run(context, () => this.system.bus('gateway').call(NoteContract.secret, {}));
+  }
+
+  stop(): Promise<void> {
+    return this.system.stop();
+  }
+}
