@@ -1,9 +1,9 @@
 import { Endpoint } from '../../config/topology';
+import { CorkedJsonSocket } from './corked-json-socket';
 
-/** Largest message a TCP peer may send us before the socket is dropped (see JsonSocket). */
-export const TCP_MAX_BUFFER_BYTES = 1024 * 1024;
+export { TCP_MAX_BUFFER_BYTES } from './corked-json-socket';
 
 /** The options Nest's ClientTCP and ServerTCP both take for one of the topology's endpoints. */
 export function tcpOptions(endpoint: Endpoint) {
-  return { host: endpoint.host, port: endpoint.port, maxBufferSize: TCP_MAX_BUFFER_BYTES };
+  return { host: endpoint.host, port: endpoint.port, socketClass: CorkedJsonSocket };
 }
