@@ -5,6 +5,7 @@
  * in-process or over TCP to a second Nest app on loopback. If the KernelSystem API changes, this
  * adapter is the one file to adjust.
  */
+import { ContractBus } from '@app/contracts';
 import { MessageContext, newTrace } from '@app/platform';
 import { KernelMode, KernelSystem } from '../../libs/platform/test/kernel-system';
 import { NoteContract } from '../../libs/platform/test/fixtures/note.fixture';
@@ -13,19 +14,22 @@ import { CallTarget } from './call-target';
 export class KernelCalls implements CallTarget {
   readonly name: string;
   private readonly system: KernelSystem;
+  /** Held like a typed client holds it: looked up once, not per call. */
+  private bus?: ContractBus;
 
   constructor(mode: KernelMode, portBase: number) {
     this.name = mode === 'tcp' ? 'kernel TCP call' : 'kernel in-process call';
     this.system = new KernelSystem(mode, portBase);
   }
 
-  start(): Promise<void> {
-    return this.system.start();
+  async start(): Promise<void> {
+    await this.system.start();
+    this.bus = this.system.bus('gateway');
   }
 
   call(): Promise<unknown> {
     const context = { trace: newTrace(), actor: { kind: 'user' as const, id: 'u-1', roles: ['admin'] }, module: 'gateway' };
-    return MessageContext.run(context, () => this.system.bus('gateway').call(NoteContract.secret, {}));
+    return MessageContext.run(context, () => this.bus!.call(NoteContract.secret, {}));
   }
 
   stop(): Promise<void> {

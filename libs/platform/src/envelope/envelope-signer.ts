@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, KeyObject, timingSafeEqual } from 'node:crypto';
 import { Envelope, EnvelopeMeta } from './envelope';
 
 const HEX_SHA256 = /^[0-9a-f]{64}$/;
@@ -10,7 +10,11 @@ const HEX_SHA256 = /^[0-9a-f]{64}$/;
  * and a different one — hence a refusal — for anything changed on the way.
  */
 export class EnvelopeSigner {
-  constructor(private readonly secret: string) {}
+  private readonly key: KeyObject;
+
+  constructor(secret: string) {
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
+  }
 
   seal<T>(meta: EnvelopeMeta, payload: T): Envelope<T> {
     return { meta, payload, signature: this.signatureOf(meta, payload) };
@@ -23,6 +27,6 @@ export class EnvelopeSigner {
   }
 
   private signatureOf(meta: EnvelopeMeta, payload: unknown): string {
-    return createHmac('sha256', this.secret).update(JSON.stringify({ meta, payload })).digest('hex');
+    return createHmac('sha256', this.key).update(JSON.stringify({ meta, payload })).digest('hex');
   }
 }
