@@ -121,16 +121,18 @@ describe.each<[string, KernelMode, number, boolean]>([
     const delivery = {
       eventId: '2c7c3b52-5f59-4a8e-9d8e-2f0d2a1f4b11',
       pattern: 'auth.note.written.v1',
-      subscriber: 'audit',
       source: 'auth',
       payload: { text: 'twice' },
       occurredAt: new Date().toISOString(),
+      traceparent: formatTraceparent(newTrace()),
+      actor: { kind: 'system' as const },
     };
-    const first = await sender.send(system.mode === 'tcp' ? 'main' : 'main', PlatformContract.deliverEvent.pattern, delivery, 'auth');
-    const second = await sender.send('main', PlatformContract.deliverEvent.pattern, delivery, 'auth');
+    const batch = { subscriber: 'audit', events: [delivery] };
+    const first = await sender.send('main', PlatformContract.deliverEvents.pattern, batch, 'auth');
+    const second = await sender.send('main', PlatformContract.deliverEvents.pattern, batch, 'auth');
     expect([first, second]).toEqual([
-      { eventId: delivery.eventId, duplicate: false },
-      { eventId: delivery.eventId, duplicate: true },
+      { receipts: [{ eventId: delivery.eventId, outcome: 'applied' }] },
+      { receipts: [{ eventId: delivery.eventId, outcome: 'duplicate' }] },
     ]);
     expect((await system.seenEvents()).filter((e) => e.eventId === delivery.eventId)).toHaveLength(1);
   });
