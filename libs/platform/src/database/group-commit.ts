@@ -30,7 +30,9 @@ export const MAX_GROUP_STEPS = 64;
 /**
  * Group commit on SQLite's single writer connection. Units that arrive while a group runs wait,
  * then run together in one BEGIN … COMMIT, each step in a SAVEPOINT of its own: a failing step is
- * rolled back to its savepoint alone, the others stay. Callers hear back only after COMMIT; if
+ * rolled back to its savepoint alone, the others stay. A kept step's savepoint is not released:
+ * the next one nests inside it, ROLLBACK TO undoes only the innermost, and COMMIT keeps them all,
+ * so each step costs one statement of transaction control. Callers hear back only after COMMIT; if
  * COMMIT fails, every unit of the group fails. One fsync (or none, with synchronous=NORMAL)
  * covers the whole group instead of one per transaction.
  */
@@ -102,7 +104,6 @@ export class GroupCommit {
         try {
           if (savepoints) await runner.query('SAVEPOINT unit_of_work');
           const value = await unit.inContext(() => step(manager));
-          if (savepoints) await runner.query('RELEASE unit_of_work');
           entry.outcomes.push({ ok: true, value });
           entry.hooks.push(...hooks);
         } catch (error) {
@@ -133,7 +134,6 @@ export class GroupCommit {
   private async rollBackStep(runner: QueryRunner): Promise<unknown> {
     try {
       await runner.query('ROLLBACK TO unit_of_work');
-      await runner.query('RELEASE unit_of_work');
       return undefined;
     } catch (error) {
       return error ?? new Error('rollback to savepoint failed');
