@@ -101,8 +101,18 @@ export class GroupCommit {
         const manager = this.dataSource.createEntityManager(runner);
         const hooks: Array<() => void> = [];
         this.hooks.set(manager, hooks);
+        if (savepoints) {
+          // Without its own savepoint, ROLLBACK TO would undo the unit before: give up the group.
+          broken = await runner.query('SAVEPOINT unit_of_work').then(
+            () => undefined,
+            (error: unknown) => error ?? new Error('could not open a savepoint'),
+          );
+          if (broken !== undefined) {
+            entry.outcomes.push({ ok: false, error: broken });
+            break;
+          }
+        }
         try {
-          if (savepoints) await runner.query('SAVEPOINT unit_of_work');
           const value = await unit.inContext(() => step(manager));
           entry.outcomes.push({ ok: true, value });
           entry.hooks.push(...hooks);
