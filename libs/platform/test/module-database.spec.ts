@@ -90,7 +90,7 @@ describe('a module database on SQLite', () => {
             await tick();
             const after = MessageContext.current()?.trace.traceId;
             const hook = new Promise<string | undefined>((resolve) =>
-              database.afterCommit(manager, () => resolve(MessageContext.traceId())),
+              database.afterCommit(manager, () => resolve(MessageContext.current()?.trace.traceId)),
             );
             return { expected: context.trace.traceId, user: `user-${i}`, before, after, hook };
           }),
