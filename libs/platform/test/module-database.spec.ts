@@ -122,11 +122,14 @@ describe('a module database on SQLite', () => {
 
   it('lets a read go past an open transaction, seeing only what is committed', async () => {
     let release!: () => void;
+    let inserted!: () => void;
+    const written = new Promise<void>((resolve) => (inserted = resolve));
     const open = database.transaction(async (manager) => {
       await insert(manager, 'uncommitted');
+      inserted();
       await new Promise<void>((resolve) => (release = resolve));
     });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await written;
     expect(await ids(database)).not.toContain('uncommitted');
     release();
     await open;
