@@ -20,6 +20,7 @@ export * from './messaging/handles.decorator';
 export * from './messaging/message-params.decorators';
 export * from './messaging/handler-table';
 // Events
+export { OutboxRelay } from './events/outbox-relay';
 export * from './events/backoff';
 export * from './events/event-publisher';
 export * from './events/handles-event.decorator';

@@ -1,4 +1,5 @@
-import { ModuleErrorBody, PlatformContract } from '@app/contracts';
+import { EventBatchReceipt, ModuleErrorBody, PlatformContract } from '@app/contracts';
+import { randomUUID } from 'node:crypto';
 import { eventuallyTrue } from './eventually-true';
 import { ClientTCP } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
@@ -7,7 +8,7 @@ import { OutboxRelay } from '../src/events/outbox-relay';
 import { OutboxMessage } from '../src/events/outbox-message.entity';
 import { NoteContract, NoteController } from './fixtures/note.fixture';
 import { KernelMode, KernelSystem } from './kernel-system';
-import { PostgresCluster, testPort } from '@app/testing';
+import { PostgresCluster, recordStatements, testPort } from '@app/testing';
 
 const failureOf = async (call: Promise<unknown>): Promise<ModuleErrorBody> => {
   const error = await call.then(
@@ -112,18 +113,62 @@ describe.each<[string, KernelMode, number, boolean]>([
     const delivery = {
       eventId: '2c7c3b52-5f59-4a8e-9d8e-2f0d2a1f4b11',
       pattern: 'auth.note.written.v1',
-      subscriber: 'audit',
       source: 'auth',
       payload: { text: 'twice' },
       occurredAt: new Date().toISOString(),
+      traceparent: formatTraceparent(newTrace()),
+      actor: { kind: 'system' as const },
     };
-    const first = await sender.send(system.mode === 'tcp' ? 'main' : 'main', PlatformContract.deliverEvent.pattern, delivery, 'auth');
-    const second = await sender.send('main', PlatformContract.deliverEvent.pattern, delivery, 'auth');
+    const batch = { subscriber: 'audit', events: [delivery] };
+    const first = await sender.send('main', PlatformContract.deliverEvents.pattern, batch, 'auth');
+    const second = await sender.send('main', PlatformContract.deliverEvents.pattern, batch, 'auth');
     expect([first, second]).toEqual([
-      { eventId: delivery.eventId, duplicate: false },
-      { eventId: delivery.eventId, duplicate: true },
+      { receipts: [{ eventId: delivery.eventId, outcome: 'applied' }] },
+      { receipts: [{ eventId: delivery.eventId, outcome: 'duplicate' }] },
     ]);
     expect((await system.seenEvents()).filter((e) => e.eventId === delivery.eventId)).toHaveLength(1);
+  });
+
+  it('applies a batch in order, each event alone: stops at the first failure and keeps what came before', async () => {
+    const sender = system.app.get(MessageSender);
+    const trace = newTrace();
+    const event = (text: string, extra: object = {}) => ({
+      eventId: randomUUID(),
+      pattern: 'auth.note.written.v1',
+      source: 'auth',
+      payload: { text, ...extra },
+      occurredAt: new Date().toISOString(),
+      traceparent: formatTraceparent(trace),
+      actor: { kind: 'user' as const, id: 'u-batch', roles: [] },
+    });
+    const [first, failing, after] = [event('first'), event('fails', { failAfterWriting: true }), event('after')];
+    const send = (events: object[]) =>
+      sender.send<EventBatchReceipt>('main', PlatformContract.deliverEvents.pattern, { subscriber: 'audit', events }, 'auth');
+    const { receipts } = await send([first, failing, after]);
+    expect(receipts).toEqual([
+      { eventId: first.eventId, outcome: 'applied' },
+      { eventId: failing.eventId, outcome: 'failed', error: expect.objectContaining({ status: 500 }) },
+    ]);
+    const seen = async () => (await system.seenEvents()).filter((e) => e.traceId === trace.traceId).map((e) => e.eventId);
+    expect(await seen()).toEqual([first.eventId]);
+    const retried = await send([first, { ...failing, payload: { text: 'fails no more' } }, after]);
+    expect(retried.receipts.map((r) => r.outcome)).toEqual(['duplicate', 'applied', 'applied']);
+    expect((await seen()).sort()).toEqual([first.eventId, failing.eventId, after.eventId].sort());
+  });
+
+  (mode === 'tcp' ? it.skip : it)('delivers a burst in batches, marking many rows per UPDATE', async () => {
+    const auth = system.app.get(HostedModules).get('auth')!.database;
+    const context = asUser(['user']);
+    const { statements } = await recordStatements([auth], async () => {
+      await MessageContext.run(context, () =>
+        Promise.all(Array.from({ length: 30 }, (_, i) => system.bus('gateway').call(NoteContract.write, { text: `burst ${i}` }))),
+      );
+      await eventuallyTrue(async () => (await system.seenEvents()).filter((e) => e.traceId === context.trace.traceId).length === 60);
+    });
+    const marks = statements.filter((statement) => /^UPDATE ("auth"\.)?"outbox_messages" SET "deliveredAt"/.test(statement));
+    const rowsPerMark = marks.map((mark) => mark.slice(mark.lastIndexOf(' IN (')).split(',').length);
+    expect(marks.length).toBeGreaterThan(0);
+    expect(Math.max(...rowsPerMark)).toBeGreaterThan(1);
   });
 
   it('refuses a call whose deadline has passed with 504, whatever the transport', async () => {
@@ -145,7 +190,7 @@ describe.each<[string, KernelMode, number, boolean]>([
 
   (mode === 'tcp' ? it : it.skip)('refuses a correctly signed message sent a second time (replay), and one past its deadline', async () => {
     const signer = system.app.get(EnvelopeSigner);
-    const client = new ClientTCP({ host: '127.0.0.1', port: portBase + 1 });
+    const client = new ClientTCP({ host: '127.0.0.1', port: testPort(portBase) + 1 });
     const now = Date.now();
     const meta = {
       messageId: `replay-${mode}-${now}`,

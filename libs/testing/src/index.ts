@@ -5,3 +5,5 @@ export * from './module-test-app';
 export * from './smtp-test-server';
 export * from './postgres-cluster';
 export * from './test-port';
+export * from './statement-count';
+export * from './deliver-event';

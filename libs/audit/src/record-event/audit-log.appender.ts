@@ -8,8 +8,9 @@ import { redactSecrets } from './redact-secrets';
 /**
  * Appends one entry after the current head, inside the caller's transaction (the inbox's), so
  * reading the head and writing the next link cannot interleave with another append: SQLite
- * work is queued by ModuleDatabase; on PostgreSQL the table is locked against other writers
- * until the transaction ends (readers are not blocked). The unique `seq` is the last resort.
+ * has one writer, on which the units of a group commit run one after the other; on PostgreSQL
+ * the table is locked against other writers until the transaction ends (readers are not
+ * blocked). The unique `seq` is the last resort.
  */
 export async function appendToAuditLog(manager: EntityManager, event: ReceivedEvent): Promise<AuditEntry> {
   const entries = manager.getRepository(AuditEntry);

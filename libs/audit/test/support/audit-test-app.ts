@@ -1,7 +1,6 @@
-import { Actor, AuditClient, DeliveryReceipt, GATEWAY, PlatformContract, SYSTEM_ACTOR } from '@app/contracts';
-import { MessageContext, MessageSender, newTrace, TraceContext } from '@app/platform';
-import { startModuleTestApp } from '@app/testing';
-import { randomUUID } from 'node:crypto';
+import { Actor, AuditClient, GATEWAY } from '@app/contracts';
+import { MessageSender, TraceContext } from '@app/platform';
+import { deliverEvent, DeliveryReceipt, startModuleTestApp } from '@app/testing';
 import { join } from 'node:path';
 import { AuditModule } from '../../src';
 import { TestEvent } from './events';
@@ -21,7 +20,7 @@ export interface AuditTestApp {
   billing: AuditClient;
   /** `DATA_DIR/audit.sqlite`, for reaching past the module as a tamperer would. */
   databaseFile: string;
-  /** Delivers an event the way a publisher's outbox relay does: `platform.event.deliver.v1`. */
+  /** Delivers an event the way a publisher's outbox relay does: `platform.events.deliver.v1`. */
   deliver(event: TestEvent, delivery?: Delivery): Promise<DeliveryReceipt>;
   close(): Promise<void>;
 }
@@ -34,13 +33,8 @@ export async function startAuditTestApp(): Promise<AuditTestApp> {
     callers: { gateway: [AuditClient], billing: [AuditClient] },
   });
   const sender = started.app.get(MessageSender);
-  const deliver = ({ pattern, source, payload }: TestEvent, delivery: Delivery = {}): Promise<DeliveryReceipt> => {
-    const { eventId = randomUUID(), actor = SYSTEM_ACTOR, trace = newTrace() } = delivery;
-    const body = { eventId, pattern, subscriber: 'audit', source, payload, occurredAt: new Date().toISOString() };
-    return MessageContext.run({ trace, actor, module: source }, () =>
-      sender.send<DeliveryReceipt>('main', PlatformContract.deliverEvent.pattern, body, source, { actor }),
-    );
-  };
+  const deliver = ({ pattern, source, payload }: TestEvent, delivery: Delivery = {}): Promise<DeliveryReceipt> =>
+    deliverEvent(sender, 'main', 'audit', { pattern, source, payload, ...delivery });
   return {
     gateway: started.client(GATEWAY, AuditClient),
     billing: started.client('billing', AuditClient),

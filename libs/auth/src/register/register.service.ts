@@ -44,11 +44,18 @@ export class RegisterService {
   }
 
   private async insert(manager: EntityManager, user: User): Promise<void> {
-    if (await manager.existsBy(User, { email: user.email })) throw AuthErrors.emailTaken();
-    // The unique index still decides when two registrations race (PostgreSQL).
-    await manager.insert(User, user).catch((error: unknown) => {
-      throw isUniqueViolation(error) ? AuthErrors.emailTaken() : error;
-    });
+    // The unique index on email decides (no SELECT first): a taken email fails the INSERT, and
+    // the whole transaction rolls back. No re-read of defaults afterwards either: `user` has them.
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(User)
+      .values(user)
+      .updateEntity(false)
+      .execute()
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? AuthErrors.emailTaken() : error;
+      });
     await this.publisher.publish(manager, AuthEvents.userRegistered, {
       userId: user.id,
       email: user.email,

@@ -45,7 +45,8 @@ export class CreateSubscriptionService {
 
   private async openInvoice(manager: EntityManager, userId: string, plan: Plan): Promise<Invoice> {
     const now = new Date().toISOString();
-    if (!(await manager.existsBy(Customer, { userId }))) await manager.insert(Customer, { userId, createdAt: now });
+    // Insert-or-ignore: one statement whether or not the customer exists already.
+    await manager.createQueryBuilder().insert().into(Customer).values({ userId, createdAt: now }).orIgnore().updateEntity(false).execute();
     const invoice = manager.create(Invoice, {
       id: randomUUID(),
       subscriptionId: randomUUID(),
@@ -76,13 +77,12 @@ export class CreateSubscriptionService {
       endedAt: null,
     });
     await manager.insert(Subscription, subscription);
-    Object.assign(
-      invoice,
-      paid
-        ? { status: moveInvoice(invoice.status, 'paid'), chargeId: result.chargeId, paidAt: now }
-        : { status: moveInvoice(invoice.status, 'void'), failureReason: result.reason },
-    );
-    await manager.save(Invoice, invoice);
+    const outcome = paid
+      ? { status: moveInvoice(invoice.status, 'paid'), chargeId: result.chargeId, paidAt: now }
+      : { status: moveInvoice(invoice.status, 'void'), failureReason: result.reason };
+    Object.assign(invoice, outcome);
+    // UPDATE by key: `save` would SELECT the row first to find what changed.
+    await manager.update(Invoice, { id: invoice.id }, outcome);
     const facts = {
       invoiceId: invoice.id,
       subscriptionId: subscription.id,

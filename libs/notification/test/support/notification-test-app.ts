@@ -1,8 +1,7 @@
-import { DeliveryReceipt, GATEWAY, NotificationClient, PlatformContract } from '@app/contracts';
+import { GATEWAY, NotificationClient } from '@app/contracts';
 import { MessageSender } from '@app/platform';
-import { startModuleTestApp } from '@app/testing';
+import { deliverEvent, DeliveryReceipt, startModuleTestApp } from '@app/testing';
 import { INestApplication } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { NotificationModule } from '../../src';
 import { TestEvent } from './events';
 
@@ -23,7 +22,7 @@ export interface NotificationTestApp {
   gateway: NotificationClient;
   /** NotificationClient calling as billing (allowed nothing). */
   billing: NotificationClient;
-  /** Delivers an event the way a publisher's outbox relay does: `platform.event.deliver.v1`. */
+  /** Delivers an event the way a publisher's outbox relay does: `platform.events.deliver.v1`. */
   deliver(event: TestEvent, eventId?: string): Promise<DeliveryReceipt>;
 }
 
@@ -54,13 +53,7 @@ export async function startNotificationTestApp(env: Record<string, string> = {})
     close: started.close,
     gateway: started.client(GATEWAY, NotificationClient),
     billing: started.client('billing', NotificationClient),
-    deliver: ({ pattern, source, payload }, eventId = randomUUID()) =>
-      sender.send(
-        'main',
-        PlatformContract.deliverEvent.pattern,
-        { eventId, pattern, subscriber: 'notification', source, payload, occurredAt: new Date().toISOString() },
-        source,
-      ),
+    deliver: ({ pattern, source, payload }, eventId) => deliverEvent(sender, 'main', 'notification', { pattern, source, payload, eventId }),
   };
 }
 

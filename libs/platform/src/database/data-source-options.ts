@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataSourceOptions, MixedList } from 'typeorm';
 import { PlatformConfig } from '../config/platform-config';
+import { sqliteDriver } from './sqlite-driver';
 
 export interface ModuleSchema {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -30,7 +31,16 @@ export function dataSourceOptionsFor(module: ModuleName, schema: ModuleSchema, c
     ...common,
     type: 'sqlite',
     database: join(dataDir, `${module}.sqlite`),
+    driver: sqliteDriver(),
     enableWAL: true,
     busyTimeout: 5000,
   };
+}
+
+/**
+ * The SQLite read connection: the same file and entities, no migrations. It is opened after the
+ * writer has migrated, and made `query_only` once open (see openModuleDatabase).
+ */
+export function readerOptionsFor(writer: DataSourceOptions): DataSourceOptions {
+  return { ...writer, name: `${String(writer.name)}:read`, migrations: [], migrationsRun: false, synchronize: false };
 }

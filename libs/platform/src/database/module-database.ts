@@ -1,33 +1,119 @@
 import { ModuleName } from '@app/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { WriteLock } from './write-lock';
+import { CommitHooks, GroupCommit, StepOutcome } from './group-commit';
+
+export type { StepOutcome } from './group-commit';
 
 /**
- * One module's database and the only door into it. The sqlite3 driver shares one connection, so
- * every read and transaction on a SQLite store is queued; otherwise a read could see, and a write
- * could join, another piece of work's open transaction.
+ * One module's database and the only door into it.
+ *
+ * On SQLite there are two connections to the module's file (WAL): the writer, where every
+ * transaction goes through group commit (concurrent transactions share one BEGIN … COMMIT, a
+ * savepoint each), and a `query_only` reader for `read()`, which never waits for a write and sees
+ * only committed rows. On PostgreSQL both are the DataSource's pool and a transaction is a plain
+ * `dataSource.transaction`.
  */
 export class ModuleDatabase {
-  private readonly lock = new WriteLock();
+  private readonly hooks: CommitHooks = new WeakMap();
+  private readonly group?: GroupCommit;
 
   constructor(
     readonly module: ModuleName,
+    /** The writer (SQLite), or the pool (PostgreSQL). */
     readonly dataSource: DataSource,
-  ) {}
+    /** Where `read()` runs: SQLite's read-only connection, or the same pool. */
+    readonly reader: DataSource = dataSource,
+  ) {
+    if (this.isSqlite) this.group = new GroupCommit(dataSource, this.hooks);
+  }
 
   get isSqlite(): boolean {
     return this.dataSource.options.type === 'sqlite';
   }
 
-  /** All-or-nothing work on this module's tables (and its outbox and inbox). */
+  /**
+   * All-or-nothing work on this module's tables (and its outbox and inbox). Resolves after the
+   * commit. Never call another module, or `transaction()` again, from inside `work`.
+   */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const run = () => this.dataSource.transaction(work);
-    return this.isSqlite ? this.lock.run(run) : run();
+    if (!this.group) return this.plainTransaction(work);
+    const group = this.group;
+    return new Promise<T>((resolve, reject) =>
+      group.enqueue({
+        steps: [work],
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the unit's own error, as thrown
+        settle: ([outcome]) => (outcome.ok ? resolve(outcome.value as T) : reject(outcome.error)),
+        fail: reject,
+      }),
+    );
   }
 
-  /** Reads that need no transaction. */
+  /**
+   * Each item in a transaction of its own, in order, stopping at the first that fails. On SQLite
+   * they share one group commit (a savepoint each); on PostgreSQL they are sequential
+   * transactions. Resolves after the commit with one outcome per item that ran; the items after
+   * a failure did not run.
+   */
+  inOrder<I, T>(items: readonly I[], work: (item: I, manager: EntityManager) => Promise<T>): Promise<Array<StepOutcome<T>>> {
+    if (!this.group) return this.plainInOrder(items, work);
+    const group = this.group;
+    return new Promise((resolve, reject) =>
+      group.enqueue({
+        steps: items.map((item) => (manager: EntityManager) => work(item, manager)),
+        settle: (outcomes) => resolve(outcomes as Array<StepOutcome<T>>),
+        fail: reject,
+      }),
+    );
+  }
+
+  /** Reads that need no transaction. They see committed rows only and never wait for a write. */
   read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const run = () => work(this.dataSource.manager);
-    return this.isSqlite ? this.lock.run(run) : run();
+    return work(this.reader.manager);
+  }
+
+  /**
+   * Runs `hook` once the transaction `manager` belongs to has committed (never if it rolls
+   * back); at once for a manager outside a transaction of this database.
+   */
+  afterCommit(manager: EntityManager, hook: () => void): void {
+    const hooks = this.hooks.get(manager);
+    if (hooks) hooks.push(hook);
+    else hook();
+  }
+
+  /** Waits for queued transactions, then closes the connections. */
+  async close(): Promise<void> {
+    await this.group?.idle();
+    if (this.reader !== this.dataSource && this.reader.isInitialized) await this.reader.destroy();
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
+  private async plainTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const hooks: Array<() => void> = [];
+    const result = await this.dataSource.transaction((manager) => {
+      this.hooks.set(manager, hooks);
+      return work(manager);
+    });
+    for (const hook of hooks) {
+      try {
+        hook();
+      } catch {
+        // A hook is a notification; its failure must not turn a commit into an error.
+      }
+    }
+    return result;
+  }
+
+  private async plainInOrder<I, T>(items: readonly I[], work: (item: I, manager: EntityManager) => Promise<T>) {
+    const outcomes: Array<StepOutcome<T>> = [];
+    for (const item of items) {
+      try {
+        outcomes.push({ ok: true, value: await this.plainTransaction((manager) => work(item, manager)) });
+      } catch (error) {
+        outcomes.push({ ok: false, error });
+        break;
+      }
+    }
+    return outcomes;
   }
 }

@@ -4,11 +4,16 @@ import { DataSource } from 'typeorm';
 import { PlatformConfig } from '../config/platform-config';
 import { InboxMessage } from '../events/inbox-message.entity';
 import { OutboxMessage } from '../events/outbox-message.entity';
-import { dataSourceOptionsFor, ModuleSchema } from './data-source-options';
+import { dataSourceOptionsFor, ModuleSchema, readerOptionsFor } from './data-source-options';
 import { ModuleDatabase } from './module-database';
 import { PlatformTables1732406400000 } from './platform-tables.migration';
 
-/** Creates a module's DataSource with the kernel's tables added, and migrates it. */
+/**
+ * Creates a module's DataSource with the kernel's tables added, and migrates it. On SQLite it
+ * then opens the read connection (same file, `query_only`) and sets the writer to
+ * `synchronous = NORMAL`: in WAL mode a commit survives a crash of the process, and only an OS
+ * crash or power loss can take the last commits since the checkpoint (ADR 0012).
+ */
 export async function openModuleDatabase(module: ModuleName, schema: ModuleSchema, config: PlatformConfig): Promise<ModuleDatabase> {
   const options = dataSourceOptionsFor(
     module,
@@ -24,5 +29,9 @@ export async function openModuleDatabase(module: ModuleName, schema: ModuleSchem
   if (applied.length > 0) {
     new Logger('ModuleDatabase').log(`${module}: applied ${applied.map((m) => m.name).join(', ')}`);
   }
-  return new ModuleDatabase(module, dataSource);
+  if (options.type !== 'sqlite') return new ModuleDatabase(module, dataSource);
+  await dataSource.query('PRAGMA synchronous = NORMAL');
+  const reader = await new DataSource(readerOptionsFor(options)).initialize();
+  await reader.query('PRAGMA query_only = ON');
+  return new ModuleDatabase(module, dataSource, reader);
 }

@@ -1,16 +1,48 @@
-import { DeliveryReceipt, EVENT_CATALOG, EventDelivery, isModuleName, subscribersOf } from '@app/contracts';
-import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { MessageContext } from '../context/message-context';
-import { parseTraceparent, newTrace } from '../context/trace-context';
+import {
+  Actor,
+  EVENT_CATALOG,
+  EventBatch,
+  EventBatchReceipt,
+  EventDelivery,
+  EventReceipt,
+  isModuleName,
+  subscribersOf,
+} from '@app/contracts';
+import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { MessageContext, MessageContextData } from '../context/message-context';
+import { newTrace, parseTraceparent } from '../context/trace-context';
 import { EnvelopeMeta } from '../envelope/envelope';
-import { HostedModules } from '../module/hosted-modules';
-import { EventHandlerRegistry } from './event-handler-registry';
+import { toModuleError } from '../errors/to-module-error';
+import { HostedModule, HostedModules } from '../module/hosted-modules';
+import { EventHandlerFn, EventHandlerRegistry } from './event-handler-registry';
 import { InboxMessage } from './inbox-message.entity';
 import { validatePayload } from './validate-payload';
 
+/** An event checked and ready for its handler. */
+interface Ready {
+  event: EventDelivery;
+  payload: Record<string, unknown>;
+  handler: EventHandlerFn;
+  context: MessageContextData;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The same actor shapes the envelope accepts. */
+function isActor(value: unknown): value is Actor {
+  if (!isRecord(value)) return false;
+  if (value.kind === 'system' || value.kind === 'anonymous') return true;
+  const { id, roles } = value;
+  const validId = typeof id === 'string' && id.length > 0 && id.length <= 64;
+  return value.kind === 'user' && validId && Array.isArray(roles) && roles.every((role) => typeof role === 'string');
+}
+
 /**
- * The receiving end of the outbox: hands an event to its subscriber's handler once. The inbox
- * row and the handler's writes share one transaction, so a redelivery finds the row and stops.
+ * The receiving end of the outbox: hands each event of a batch to its subscriber's handler once,
+ * in order. Every event gets a savepoint of its own in one group commit (ADR 0012): its inbox row
+ * and the handler's writes are kept together or rolled back together, so a redelivery finds the
+ * row and stops. The first event that fails stops the batch; the receipts say how far it got.
  */
 @Injectable()
 export class EventInbox {
@@ -19,39 +51,66 @@ export class EventInbox {
     private readonly handlers: EventHandlerRegistry,
   ) {}
 
-  async receive(delivery: EventDelivery, meta: EnvelopeMeta): Promise<DeliveryReceipt> {
-    const subscriber = isModuleName(delivery.subscriber) ? this.hosted.get(delivery.subscriber) : undefined;
-    if (!subscriber) throw new NotFoundException({ code: 'NOT_HOSTED', message: `${delivery.subscriber} does not run in this process` });
-    const handler = this.handlers.handlerFor(subscriber.name, delivery.pattern);
-    if (!handler || !subscribersOf(delivery.pattern).includes(subscriber.name)) {
+  async receive(batch: EventBatch, meta: EnvelopeMeta): Promise<EventBatchReceipt> {
+    const subscriber = isModuleName(batch.subscriber) ? this.hosted.get(batch.subscriber) : undefined;
+    if (!subscriber) throw new NotFoundException({ code: 'NOT_HOSTED', message: `${batch.subscriber} does not run in this process` });
+    const ready: Ready[] = [];
+    let refused: EventReceipt | undefined;
+    for (const event of batch.events) {
+      try {
+        ready.push(await this.check(subscriber, event, meta));
+      } catch (error) {
+        refused = { eventId: event.eventId, outcome: 'failed', error: toModuleError(error) };
+        break;
+      }
+    }
+    const outcomes = ready.length > 0 ? await subscriber.database.inOrder(ready, (item, manager) => this.apply(item, manager)) : [];
+    const receipts: EventReceipt[] = outcomes.map((outcome, index) => {
+      const eventId = ready[index].event.eventId;
+      if (!outcome.ok) return { eventId, outcome: 'failed', error: toModuleError(outcome.error) };
+      return { eventId, outcome: outcome.value ? 'applied' : 'duplicate' };
+    });
+    if (refused && outcomes.length === ready.length && outcomes.every((outcome) => outcome.ok)) receipts.push(refused);
+    return { receipts };
+  }
+
+  /** Subscribed, a handler here, a valid payload and actor: everything that needs no transaction. */
+  private async check(subscriber: HostedModule, event: EventDelivery, meta: EnvelopeMeta): Promise<Ready> {
+    const handler = this.handlers.handlerFor(subscriber.name, event.pattern);
+    if (!handler || !subscribersOf(event.pattern).includes(subscriber.name)) {
       throw new UnprocessableEntityException({
         code: 'NOT_SUBSCRIBED',
-        message: `${subscriber.name} does not subscribe to ${delivery.pattern}`,
+        message: `${subscriber.name} does not subscribe to ${event.pattern}`,
       });
     }
-    const contract = EVENT_CATALOG.get(delivery.pattern);
-    const payload = contract ? await validatePayload(contract.payload, delivery.payload) : delivery.payload;
-    const trace = parseTraceparent(meta.traceparent) ?? newTrace();
-    const context = { trace, actor: meta.actor, module: subscriber.name, deadline: meta.deadline };
-    return MessageContext.run(context, () =>
-      subscriber.database.transaction(async (manager) => {
-        const inbox = manager.getRepository(InboxMessage);
-        if (await inbox.existsBy({ eventId: delivery.eventId })) return { eventId: delivery.eventId, duplicate: true };
-        await inbox.insert({
-          eventId: delivery.eventId,
-          pattern: delivery.pattern,
-          source: delivery.source,
-          receivedAt: new Date().toISOString(),
-        });
-        await handler({
-          ...delivery,
-          payload: payload as Record<string, unknown>,
-          traceId: trace.traceId,
-          actor: meta.actor,
-          manager,
-        });
-        return { eventId: delivery.eventId, duplicate: false };
-      }),
-    );
+    if (!isActor(event.actor)) {
+      throw new BadRequestException({
+        code: 'VALIDATION_FAILED',
+        message: 'actor must be a user (id of 1 to 64 characters, roles), system or anonymous actor',
+      });
+    }
+    const contract = EVENT_CATALOG.get(event.pattern);
+    const payload = contract ? ((await validatePayload(contract.payload, event.payload)) as Record<string, unknown>) : event.payload;
+    const trace = parseTraceparent(event.traceparent) ?? newTrace();
+    const context = { trace, actor: event.actor, module: subscriber.name, deadline: meta.deadline };
+    return { event, payload, handler, context };
+  }
+
+  /** True if applied now, false if the inbox already had it. */
+  private apply({ event, payload, handler, context }: Ready, manager: EntityManager): Promise<boolean> {
+    return MessageContext.run(context, async () => {
+      const [sql, parameters] = manager
+        .createQueryBuilder()
+        .insert()
+        .into(InboxMessage)
+        .values({ eventId: event.eventId, pattern: event.pattern, source: event.source, receivedAt: new Date().toISOString() })
+        .orIgnore()
+        .getQueryAndParameters();
+      const inserted = await manager.queryRunner!.query(sql, parameters, true);
+      if (inserted.affected === 0) return false;
+      const { eventId, pattern, source, occurredAt } = event;
+      await handler({ eventId, pattern, source, occurredAt, payload, traceId: context.trace.traceId, actor: context.actor, manager });
+      return true;
+    });
   }
 }

@@ -15,7 +15,8 @@ export interface RelayKick {
 
 /**
  * Publishes a module's events through its outbox: one row per deployed subscriber, written in
- * the caller's transaction, so the event exists if and only if the state change does.
+ * the caller's transaction, so the event exists if and only if the state change does. The relay
+ * is woken once that transaction has committed, never before (it would find nothing yet).
  */
 export class EventPublisher {
   constructor(
@@ -30,14 +31,19 @@ export class EventPublisher {
     await validatePayload(event.payload, plain);
     const eventId = randomUUID();
     const rows = this.subscribers(event.pattern).map((subscriber) => this.outboxRow(eventId, event.pattern, subscriber, plain));
-    if (rows.length > 0) await manager.getRepository(OutboxMessage).insert(rows);
-    this.relay.kick();
+    if (rows.length === 0) return eventId;
+    // One multi-row INSERT, without TypeORM's SELECT of the generated seq and defaults afterwards.
+    await manager.createQueryBuilder().insert().into(OutboxMessage).values(rows).updateEntity(false).execute();
+    this.database.afterCommit(manager, () => this.relay.kick());
     return eventId;
   }
 
-  /** Publishes in a transaction of its own (stamps that follow no state change of ours). */
-  publishAlone<T extends object>(event: EventContract<T>, payload: T): Promise<string> {
-    return this.database.transaction((manager) => this.publish(manager, event, payload));
+  /** Publishes in a transaction of its own (stamps that follow no state change of ours); none if nobody subscribes. */
+  async publishAlone<T extends object>(event: EventContract<T>, payload: T): Promise<string> {
+    if (this.subscribers(event.pattern).length > 0) return this.database.transaction((manager) => this.publish(manager, event, payload));
+    const plain = JSON.parse(JSON.stringify(payload)) as Record<string, unknown>;
+    await validatePayload(event.payload, plain);
+    return randomUUID();
   }
 
   private subscribers(pattern: string): ModuleName[] {

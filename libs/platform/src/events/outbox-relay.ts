@@ -1,26 +1,75 @@
-import { Actor, EventDelivery, ModuleName, PlatformContract } from '@app/contracts';
+import {
+  Actor,
+  EventBatch,
+  EventBatchReceipt,
+  EventDelivery,
+  MAX_EVENTS_PER_DELIVERY,
+  ModuleName,
+  PlatformContract,
+  SYSTEM_ACTOR,
+} from '@app/contracts';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { IsNull, LessThan } from 'typeorm';
+import { EntityManager, LessThan } from 'typeorm';
 import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { PlatformConfig } from '../config/platform-config';
 import { Topology } from '../config/topology';
 import { MessageContext } from '../context/message-context';
-import { newTrace, parseTraceparent } from '../context/trace-context';
+import { newTrace } from '../context/trace-context';
+import { outsideAnyContext } from '../database/async-context';
 import { MessageSender } from '../messaging/message-sender';
 import { HostedModule, HostedModules } from '../module/hosted-modules';
 import { backoffDelayMs } from './backoff';
 import { RelayKick } from './event-publisher';
 import { OutboxMessage } from './outbox-message.entity';
 
-/** Rows taken per subscriber per pass: one slow subscriber cannot starve the others. */
-const BATCH_PER_SUBSCRIBER = 100;
 /** How often delivered rows older than the retention are deleted. */
 const PURGE_EVERY_MS = 10 * 60 * 1000;
 
+type DueRow = Pick<
+  OutboxMessage,
+  | 'seq'
+  | 'eventId'
+  | 'pattern'
+  | 'source'
+  | 'subscriber'
+  | 'payload'
+  | 'traceparent'
+  | 'actor'
+  | 'occurredAt'
+  | 'attempts'
+  | 'nextAttemptAt'
+>;
+
+/** What one batch to one subscriber came to. */
+interface BatchResult {
+  delivered: DueRow[];
+  failed?: { row: DueRow; reason: string };
+  /** The batch was full: more rows may be waiting for this subscriber. */
+  full: boolean;
+}
+
+const COLUMNS = [
+  'seq',
+  'eventId',
+  'pattern',
+  'source',
+  'subscriber',
+  'payload',
+  'traceparent',
+  'actor',
+  'occurredAt',
+  'attempts',
+  'nextAttemptAt',
+];
+
 /**
  * Delivers outbox rows of the modules hosted here to their subscribers, wherever they run,
- * until each is acknowledged. Order is kept per subscriber: a failed row holds back the later
- * rows for the same subscriber until its retry succeeds.
+ * until each is acknowledged (ADR 0013). Woken after every commit that wrote outbox rows, and
+ * by a poll as a fallback and for retries. Per pass and module: one read (on the read
+ * connection) of the oldest undelivered rows per subscriber; one `platform.events.deliver.v1`
+ * per subscriber, all subscribers at once; one UPDATE marking every delivered row.
+ * Order is kept per subscriber: a row not yet due, or failing, holds back the later rows for the
+ * same subscriber until its retry succeeds.
  */
 @Injectable()
 export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -56,14 +105,23 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
       this.runAgain = true;
       return;
     }
-    this.running = this.drain().finally(() => (this.running = undefined));
+    // Kicked from a committing request: the relay's work must not carry that request's context.
+    this.running = outsideAnyContext(() => this.drain().finally(() => (this.running = undefined)));
   }
 
-  /** Relays until nothing new arrived meanwhile. Resolves when idle. */
+  /** Relays until nothing new arrived meanwhile and no subscriber had a full batch. Resolves when idle. */
   private async drain(): Promise<void> {
     do {
       this.runAgain = false;
-      for (const module of this.hosted.all()) await this.relayModule(module).catch((error: Error) => this.logger.error(error.message));
+      const more = await Promise.all(
+        this.hosted.all().map((module) =>
+          this.relayModule(module).catch((error: Error) => {
+            this.logger.error(`${module.name}: ${error.message}`);
+            return false;
+          }),
+        ),
+      );
+      if (more.some(Boolean)) this.runAgain = true;
     } while (this.runAgain && !this.stopped);
     if (Date.now() - this.lastPurge > PURGE_EVERY_MS) await this.purgeDeliveredBefore(Date.now() - this.config.outboxRetentionMs);
   }
@@ -81,69 +139,103 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
     return purged;
   }
 
-  private async relayModule(module: HostedModule): Promise<void> {
-    const subscribers = await module.database.read((manager) =>
-      manager
-        .getRepository(OutboxMessage)
-        .createQueryBuilder('o')
-        .select('DISTINCT o.subscriber', 'subscriber')
-        .where('o.deliveredAt IS NULL')
-        .getRawMany<{ subscriber: string }>(),
-    );
-    for (const { subscriber } of subscribers) await this.relayTo(module, subscriber);
+  /** One pass over one module's outbox. True if another pass may find more to deliver. */
+  private async relayModule(module: HostedModule): Promise<boolean> {
+    const rows = await module.database.read((manager) => this.dueRows(manager));
+    if (rows.length === 0 || this.stopped) return false;
+    const now = Date.now();
+    const bySubscriber = new Map<string, DueRow[]>();
+    for (const row of rows) bySubscriber.set(row.subscriber, [...(bySubscriber.get(row.subscriber) ?? []), row]);
+    const batches = [...bySubscriber.values()]
+      .map((pending) => ({ pending, due: pending.slice(0, firstNotDue(pending, now)) }))
+      .filter(({ due }) => due.length > 0);
+    const results = await Promise.all(batches.map(({ pending, due }) => this.deliver(module, due, pending.length)));
+    await this.record(module, results);
+    return results.some((result) => result.full && result.delivered.length > 0);
   }
 
-  /** Oldest first; the first row not delivered (not due yet, or failing) holds back the rest. */
-  private async relayTo(module: HostedModule, subscriber: string): Promise<void> {
-    const pending = await module.database.read((manager) =>
-      manager
-        .getRepository(OutboxMessage)
-        .find({ where: { deliveredAt: IsNull(), subscriber }, order: { seq: 'ASC' }, take: BATCH_PER_SUBSCRIBER }),
-    );
-    for (const row of pending) {
-      if (this.stopped || row.nextAttemptAt > Date.now()) return;
-      if (!(await this.deliver(module, row))) return;
-    }
-  }
-
-  private async deliver(module: HostedModule, row: OutboxMessage): Promise<boolean> {
-    const delivery: EventDelivery = {
-      eventId: row.eventId,
-      pattern: row.pattern,
-      subscriber: row.subscriber,
-      source: row.source,
-      payload: JSON.parse(row.payload) as Record<string, unknown>,
-      occurredAt: row.occurredAt,
-    };
-    const context = { trace: parseTraceparent(row.traceparent) ?? newTrace(), actor: JSON.parse(row.actor) as Actor, module: row.source };
-    try {
-      const processName = this.topology.processOf(row.subscriber as ModuleName);
-      await MessageContext.run(context, () =>
-        this.sender.send(processName, PlatformContract.deliverEvent.pattern, delivery, row.source as ModuleName),
+  /** The oldest undelivered rows of every subscriber, up to a batch each, in one query. */
+  private dueRows(manager: EntityManager): Promise<DueRow[]> {
+    const { schema, tableName } = manager.connection.getMetadata(OutboxMessage);
+    const table = schema ? `"${schema}"."${tableName}"` : `"${tableName}"`;
+    const columns = COLUMNS.map((column) => `"${column}"`).join(', ');
+    return manager
+      .query<DueRow[]>(
+        `SELECT ${columns} FROM (SELECT ${columns}, ROW_NUMBER() OVER (PARTITION BY "subscriber" ORDER BY "seq") AS "position" ` +
+          `FROM ${table} WHERE "deliveredAt" IS NULL) AS "pending" WHERE "position" <= ${MAX_EVENTS_PER_DELIVERY} ORDER BY "seq"`,
+      )
+      .then((rows) =>
+        rows.map((row) => ({ ...row, seq: Number(row.seq), attempts: Number(row.attempts), nextAttemptAt: Number(row.nextAttemptAt) })),
       );
-      await this.markDelivered(module, row);
-      return true;
+  }
+
+  /** Sends one subscriber its due rows in one message; what it applied counts as delivered. */
+  private async deliver(module: HostedModule, rows: DueRow[], pending: number): Promise<BatchResult> {
+    const subscriber = rows[0].subscriber as ModuleName;
+    const full = pending >= MAX_EVENTS_PER_DELIVERY;
+    const batch: EventBatch = { subscriber, events: rows.map(toDelivery) };
+    try {
+      const processName = this.topology.processOf(subscriber);
+      const context = { trace: newTrace(), actor: SYSTEM_ACTOR, module: module.name };
+      const { receipts } = await MessageContext.run(context, () =>
+        this.sender.send<EventBatchReceipt>(processName, PlatformContract.deliverEvents.pattern, batch, module.name),
+      );
+      const delivered: DueRow[] = [];
+      for (const [index, row] of rows.entries()) {
+        const receipt = receipts[index];
+        if (!receipt || receipt.eventId !== row.eventId) break;
+        if (receipt.outcome === 'failed') {
+          const reason = receipt.error ? `${receipt.error.code}: ${receipt.error.message}` : 'failed';
+          return { delivered, failed: { row, reason }, full };
+        }
+        delivered.push(row);
+      }
+      return { delivered, full };
     } catch (error) {
-      await this.markFailed(module, row, (error as Error).message);
-      return false;
+      return { delivered: [], failed: { row: rows[0], reason: (error as Error).message }, full };
     }
   }
 
-  private markDelivered(module: HostedModule, row: OutboxMessage) {
-    return module.database.transaction((manager) =>
-      manager
-        .getRepository(OutboxMessage)
-        .update({ seq: row.seq }, { deliveredAt: new Date().toISOString(), attempts: row.attempts + 1, lastError: null }),
-    );
+  /** One transaction per pass: one UPDATE for every delivered row, one per failed row. */
+  private async record(module: HostedModule, results: BatchResult[]): Promise<void> {
+    const delivered = results.flatMap((result) => result.delivered.map((row) => row.seq));
+    const failures = results.flatMap((result) => (result.failed ? [result.failed] : []));
+    if (delivered.length === 0 && failures.length === 0) return;
+    const deliveredAt = new Date().toISOString();
+    await module.database.transaction(async (manager) => {
+      if (delivered.length > 0) {
+        await manager
+          .createQueryBuilder()
+          .update(OutboxMessage)
+          .set({ deliveredAt, lastError: null, attempts: () => '"attempts" + 1' })
+          .whereInIds(delivered)
+          .execute();
+      }
+      for (const { row, reason } of failures) {
+        const attempts = row.attempts + 1;
+        const nextAttemptAt = Date.now() + backoffDelayMs(attempts, 250, this.config.outboxMaxBackoffMs);
+        if (attempts === 1 || attempts % 10 === 0)
+          this.logger.warn(`${row.pattern} → ${row.subscriber}: attempt ${attempts} failed (${reason}); retrying`);
+        await manager.getRepository(OutboxMessage).update({ seq: row.seq }, { attempts, nextAttemptAt, lastError: reason.slice(0, 1000) });
+      }
+    });
   }
+}
 
-  private markFailed(module: HostedModule, row: OutboxMessage, reason: string) {
-    const attempts = row.attempts + 1;
-    const nextAttemptAt = Date.now() + backoffDelayMs(attempts, 250, this.config.outboxMaxBackoffMs);
-    if (attempts === 1 || attempts % 10 === 0)
-      this.logger.warn(`${row.pattern} → ${row.subscriber}: attempt ${attempts} failed (${reason}); retrying`);
-    return module.database.transaction((manager) =>
-      manager.getRepository(OutboxMessage).update({ seq: row.seq }, { attempts, nextAttemptAt, lastError: reason.slice(0, 1000) }),
-    );
-  }
+/** Rows up to the first one not due yet: that one holds back the rest. */
+function firstNotDue(rows: DueRow[], now: number): number {
+  const index = rows.findIndex((row) => row.nextAttemptAt > now);
+  return index === -1 ? rows.length : index;
+}
+
+function toDelivery(row: DueRow): EventDelivery {
+  return {
+    eventId: row.eventId,
+    pattern: row.pattern,
+    source: row.source,
+    payload: JSON.parse(row.payload) as Record<string, unknown>,
+    occurredAt: row.occurredAt,
+    traceparent: row.traceparent,
+    actor: JSON.parse(row.actor) as Actor,
+  };
 }

@@ -33,9 +33,6 @@ export class HostedModules implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    for (const module of this.modules.values()) {
-      await module.database.transaction(() => Promise.resolve());
-      if (module.database.dataSource.isInitialized) await module.database.dataSource.destroy();
-    }
+    for (const module of this.modules.values()) await module.database.close();
   }
 }
