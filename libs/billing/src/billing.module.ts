@@ -11,6 +11,10 @@ import { ListSubscriptionsHandler } from './list-subscriptions/list-subscription
 import { paymentProvider } from './payments/payment-provider.factory';
 import { RefundInvoiceHandler } from './refund-invoice/refund-invoice.handler';
 import { RefundInvoiceService } from './refund-invoice/refund-invoice.service';
+import { RegistrationCancelledConsumer } from './registration-cancelled/registration-cancelled.consumer';
+import { InvoiceSettlement } from './sweep-invoices/invoice-settlement';
+import { InvoiceSweeper } from './sweep-invoices/invoice-sweeper';
+import { sweeperConfigProvider } from './sweep-invoices/sweeper.config';
 
 /** Plans, subscriptions, invoices and payments. Reached only through BillingContract. */
 @Module({
@@ -23,6 +27,15 @@ import { RefundInvoiceService } from './refund-invoice/refund-invoice.service';
     ListInvoicesHandler,
     RefundInvoiceHandler,
   ],
-  providers: [paymentProvider, IdempotencyService, CreateSubscriptionService, RefundInvoiceService],
+  providers: [
+    paymentProvider,
+    sweeperConfigProvider,
+    IdempotencyService,
+    InvoiceSettlement,
+    CreateSubscriptionService,
+    RefundInvoiceService,
+    RegistrationCancelledConsumer,
+    InvoiceSweeper,
+  ],
 })
 export class BillingModule {}

@@ -1,12 +1,17 @@
 import { BillingClient } from '@app/contracts';
 import { failureOf as failure } from '@app/testing';
+import { INestApplication } from '@nestjs/common';
+import { PaymentProvider } from '../src/payments/payment-provider.port';
+import { SimulatedPaymentProvider } from '../src/payments/simulated-payment.provider';
+import { InvoiceSweeper } from '../src/sweep-invoices/invoice-sweeper';
 import { as, newUser, startBilling } from './billing-test-app';
 
 describe('the billing module, through its contract', () => {
   let billing: BillingClient;
   let close: () => Promise<void>;
+  let app: INestApplication;
 
-  beforeAll(async () => ({ billing, close } = await startBilling({ CALL_TIMEOUT_MS: '800' })));
+  beforeAll(async () => ({ app, billing, close } = await startBilling({ CALL_TIMEOUT_MS: '800', BILLING_SWEEP_INTERVAL_MS: '0' })));
   afterAll(() => close());
 
   it('lists the seeded plans in integer minor units', async () => {
@@ -39,13 +44,22 @@ describe('the billing module, through its contract', () => {
     expect(subscriptions.map((s) => s.status)).toEqual(['payment_failed', 'payment_failed']);
   });
 
-  it('stops waiting for a slow charge at the deadline: 504, invoice void', async () => {
+  it('stops waiting for a slow charge at the deadline: 504, invoice abandoned until the charge is undone', async () => {
     const user = newUser();
     const body = await failure(as(user, () => billing.createSubscription({ planId: 'basic-monthly', paymentToken: 'tok_slow' })));
     expect(body).toMatchObject({ status: 504, code: 'DEADLINE_EXCEEDED' });
     await new Promise((resolve) => setTimeout(resolve, 300));
     const { invoices } = await as(user, () => billing.listInvoices({}));
-    expect(invoices).toEqual([expect.objectContaining({ status: 'void', failureReason: expect.stringMatching(/deadline/) })]);
+    expect(invoices).toEqual([expect.objectContaining({ status: 'abandoned', failureReason: expect.stringMatching(/deadline/) })]);
+  });
+
+  it('sweeps a stale abandoned invoice the provider never charged to void', async () => {
+    const user = newUser();
+    await failure(as(user, () => billing.createSubscription({ planId: 'basic-monthly', paymentToken: 'tok_slow' })));
+    const sweeper = app.get(InvoiceSweeper);
+    expect(await sweeper.sweep(Date.now() + 60 * 60_000)).toBeGreaterThanOrEqual(1);
+    const { invoices } = await as(user, () => billing.listInvoices({}));
+    expect(invoices).toEqual([expect.objectContaining({ status: 'void' })]);
   });
 
   it('answers an unknown plan with 404 and refuses a request without a user', async () => {
@@ -102,5 +116,21 @@ describe('the billing module, through its contract', () => {
     expect((await as(owner, () => billing.listSubscriptions())).subscriptions[0]).toMatchObject({ status: 'ended' });
     expect(await failure(as(admin, () => billing.refundInvoice({ invoiceId })))).toMatchObject({ status: 409, code: 'INVOICE_NOT_PAID' });
     expect((await as(admin, () => billing.listInvoices({ userId: owner.id }))).invoices).toHaveLength(1);
+  });
+
+  it('refunds once at the provider however many admins race for it', async () => {
+    const owner = newUser();
+    const { latestInvoice } = await as(owner, () => billing.createSubscription({ planId: 'basic-monthly', paymentToken: 'tok_ok' }));
+    const admin = newUser(['user', 'admin']);
+    const provider = app.get<PaymentProvider, SimulatedPaymentProvider>(PaymentProvider);
+    const refund = jest.spyOn(provider, 'refund');
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => as(admin, () => billing.refundInvoice({ invoiceId: latestInvoice.id }))),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(refund).toHaveBeenCalledTimes(1);
+    refund.mockRestore();
+    const chargeId = provider.movements().find((m) => m.key === `charge:${latestInvoice.id}`)!.chargeId;
+    expect(provider.movements().filter((m) => m.kind === 'refund' && m.chargeId === chargeId)).toHaveLength(1);
   });
 });

@@ -14,7 +14,7 @@ export type Subscription = readonly EventContract<object>[] | typeof ALL_EVENTS;
 export const EVENT_SUBSCRIPTIONS: Readonly<Record<ModuleName, Subscription>> = {
   audit: ALL_EVENTS,
   auth: [],
-  billing: [],
+  billing: [AuthEvents.registrationCancelled],
   notification: [AuthEvents.userRegistered, BillingEvents.invoicePaid, BillingEvents.paymentFailed, BillingEvents.invoiceRefunded],
 };
 

@@ -37,8 +37,22 @@ export class IdempotencyService {
     }
   }
 
-  /** Inserts an in-flight row, or returns the unexpired row already there. */
-  private reserve(id: Pick<IdempotencyKey, 'userId' | 'operation' | 'key'>, hash: string): Promise<IdempotencyKey | null> {
+  /**
+   * Inserts an in-flight row, or returns the unexpired row already there. Two concurrent first
+   * requests on PostgreSQL both find no row; the loser's insert hits the primary key, and it gets
+   * the winner's row (so 409 or a replay, never a 500).
+   */
+  private async reserve(id: Pick<IdempotencyKey, 'userId' | 'operation' | 'key'>, hash: string): Promise<IdempotencyKey | null> {
+    try {
+      return await this.insertOrFind(id, hash);
+    } catch (error) {
+      const existing = await this.db.read((manager) => manager.getRepository(IdempotencyKey).findOneBy(id));
+      if (existing) return existing;
+      throw error;
+    }
+  }
+
+  private insertOrFind(id: Pick<IdempotencyKey, 'userId' | 'operation' | 'key'>, hash: string): Promise<IdempotencyKey | null> {
     return this.db.transaction(async (manager) => {
       const keys = manager.getRepository(IdempotencyKey);
       const existing = await keys.findOneBy(id);

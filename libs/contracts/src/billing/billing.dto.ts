@@ -60,7 +60,11 @@ export class RefundInvoiceRequest {
   idempotencyKey?: string;
 }
 
-export type InvoiceStatus = 'open' | 'paid' | 'void' | 'refunded';
+/**
+ * `open` (being charged) → `paid` | `void`, or `abandoned` (nobody will keep this charge; it is
+ * being undone) → `void`; `paid` → `refunding` (claimed by one refund) → `refunded`, or back to `paid`.
+ */
+export type InvoiceStatus = 'open' | 'abandoned' | 'paid' | 'void' | 'refunding' | 'refunded';
 export type SubscriptionStatus = 'active' | 'payment_failed' | 'cancelled' | 'ended';
 
 export class InvoiceView {
@@ -69,7 +73,7 @@ export class InvoiceView {
   @ApiProperty() userId!: string;
   @ApiProperty() amountMinor!: number;
   @ApiProperty() currency!: string;
-  @ApiProperty({ enum: ['open', 'paid', 'void', 'refunded'] }) status!: InvoiceStatus;
+  @ApiProperty({ enum: ['open', 'abandoned', 'paid', 'void', 'refunding', 'refunded'] }) status!: InvoiceStatus;
   @ApiPropertyOptional() failureReason?: string;
   @ApiProperty() createdAt!: string;
   @ApiPropertyOptional() paidAt?: string;

@@ -1,0 +1,3 @@
+import { describeMoneyFaults } from './money-faults';
+
+describeMoneyFaults('all-remote', 22300);

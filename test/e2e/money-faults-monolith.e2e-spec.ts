@@ -1,0 +1,3 @@
+import { describeMoneyFaults } from './money-faults';
+
+describeMoneyFaults('monolith', 22000);
