@@ -1,8 +1,8 @@
 import { ConflictException, HttpException, HttpStatus, NotFoundException, UnauthorizedException } from '@nestjs/common';
 
 /**
- * Every refusal of the auth module, as `{ code, message }`: the RpcErrorFilter sends them as
- * `{ status, code, message }` in every topology. Messages never say which of email or password
+ * Every refusal of the auth module, as `{ code, message }`: the kernel's compiled handler sends
+ * them as `{ status, code, message }` in every topology. Messages never say which of email or password
  * was wrong.
  */
 export const AuthErrors = {
