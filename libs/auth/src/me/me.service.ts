@@ -1,5 +1,5 @@
 import { Actor, UserView } from '@app/contracts';
-import { ModuleDatabase } from '@app/platform';
+import { ModuleDatabase, PreparedLookup } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { AuthErrors } from '../auth.errors';
 import { User } from '../database/user.entity';
@@ -8,11 +8,16 @@ import { toUserView } from '../users/user-view.mapper';
 /** The account of the acting user, as stored now (roles may have changed since the token). */
 @Injectable()
 export class MeService {
-  constructor(private readonly db: ModuleDatabase) {}
+  /** Every authenticated `GET /auth/me` runs this: prepared once. */
+  private readonly findUser: PreparedLookup<User>;
+
+  constructor(db: ModuleDatabase) {
+    this.findUser = db.byId(User);
+  }
 
   async me(actor: Actor): Promise<UserView> {
     if (actor.kind !== 'user') throw AuthErrors.authenticationRequired();
-    const user = await this.db.read((manager) => manager.findOneBy(User, { id: actor.id }));
+    const user = await this.findUser(actor.id);
     if (!user) throw AuthErrors.userNotFound();
     return toUserView(user);
   }
