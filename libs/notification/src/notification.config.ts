@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@app/platform';
+import { ConfigurationError, integerAtLeast } from '@app/platform';
 import { Provider } from '@nestjs/common';
 import { parseSmtpUrl, SmtpSettings } from './channels/smtp-url';
 
@@ -18,14 +18,6 @@ export const NOTIFICATION_CONFIG = Symbol('NOTIFICATION_CONFIG');
 
 const DEFAULT_MAIL_FROM = 'Archipelago <no-reply@archipelago.local>';
 
-function positiveInt(env: NodeJS.ProcessEnv, key: string, fallback: number, problems: string[]): number {
-  const raw = env[key];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) problems.push(`${key} must be a positive integer (got "${raw}")`);
-  return value;
-}
-
 export function readNotificationConfig(env: NodeJS.ProcessEnv): NotificationConfig {
   const problems: string[] = [];
   const mailFrom = env.MAIL_FROM || DEFAULT_MAIL_FROM;
@@ -33,9 +25,9 @@ export function readNotificationConfig(env: NodeJS.ProcessEnv): NotificationConf
   const config: NotificationConfig = {
     smtp: env.SMTP_URL ? parseSmtpUrl(env.SMTP_URL, problems) : undefined,
     mailFrom,
-    dispatchIntervalMs: positiveInt(env, 'NOTIFICATION_DISPATCH_INTERVAL_MS', 500, problems),
-    maxAttempts: positiveInt(env, 'NOTIFICATION_MAX_ATTEMPTS', 5, problems),
-    retryBaseMs: positiveInt(env, 'NOTIFICATION_RETRY_BASE_MS', 1000, problems),
+    dispatchIntervalMs: integerAtLeast(1, env, 'NOTIFICATION_DISPATCH_INTERVAL_MS', 500, problems),
+    maxAttempts: integerAtLeast(1, env, 'NOTIFICATION_MAX_ATTEMPTS', 5, problems),
+    retryBaseMs: integerAtLeast(1, env, 'NOTIFICATION_RETRY_BASE_MS', 1000, problems),
   };
   if (problems.length > 0) throw new ConfigurationError('notification environment', problems);
   return config;

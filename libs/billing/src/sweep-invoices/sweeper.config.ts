@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@app/platform';
+import { ConfigurationError, integerAtLeast } from '@app/platform';
 import { Provider } from '@nestjs/common';
 
 /** The invoice sweeper's settings, read from the environment once, at start. */
@@ -10,14 +10,6 @@ export interface SweeperConfig {
 }
 
 export const SWEEPER_CONFIG = Symbol('BILLING_SWEEPER_CONFIG');
-
-function integerAtLeast(min: number, env: NodeJS.ProcessEnv, key: string, fallback: number, problems: string[]): number {
-  const raw = env[key];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) problems.push(`${key} must be an integer of at least ${min} (got "${raw}")`);
-  return value;
-}
 
 export function readSweeperConfig(env: NodeJS.ProcessEnv): SweeperConfig {
   const problems: string[] = [];

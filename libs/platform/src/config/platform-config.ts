@@ -7,6 +7,8 @@ export interface PlatformConfig {
   jwtSecret: string;
   dataDir: string;
   callTimeoutMs: number;
+  /** How far after its issue a message's deadline may lie; never below `callTimeoutMs`. */
+  maxDeadlineMs: number;
   /** `<MODULE>_DATABASE_URL` values, by module name. */
   databaseUrls: Record<string, string>;
   admin?: { email: string; password: string };
@@ -25,7 +27,8 @@ export interface PlatformConfig {
 const DEV_MESSAGE_SECRET = 'archipelago-dev-message-secret-do-not-use-in-production';
 const DEV_JWT_SECRET = 'archipelago-dev-jwt-secret-do-not-use-in-production';
 
-function integerAtLeast(min: number, env: NodeJS.ProcessEnv, key: string, fallback: number, problems: string[]): number {
+/** An integer setting of at least `min`, or `fallback` when unset; a bad value is added to `problems`. */
+export function integerAtLeast(min: number, env: NodeJS.ProcessEnv, key: string, fallback: number, problems: string[]): number {
   const raw = env[key];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -75,6 +78,7 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
     jwtSecret: secret(env, 'JWT_SECRET', DEV_JWT_SECRET, production, problems, insecureDefaults),
     dataDir: env.DATA_DIR || './data',
     callTimeoutMs: positiveInt(env, 'CALL_TIMEOUT_MS', 5000, problems),
+    maxDeadlineMs: positiveInt(env, 'MAX_DEADLINE_MS', 60_000, problems),
     databaseUrls,
     admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
     httpBodyLimitBytes: positiveInt(env, 'HTTP_BODY_LIMIT_BYTES', 100 * 1024, problems),
@@ -85,5 +89,6 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
     insecureDefaults,
   };
   if (problems.length > 0) throw new ConfigurationError('environment', problems);
+  config.maxDeadlineMs = Math.max(config.maxDeadlineMs, config.callTimeoutMs);
   return config;
 }

@@ -22,6 +22,8 @@ export interface HandlerMethod {
 }
 
 export interface PipelineServices {
+  /** `PlatformConfig.maxDeadlineMs`: the furthest deadline a message may carry. */
+  maxDeadlineMs: number;
   refusals: RefusalRecorder;
   stamps: CommandStamps;
   logger: Logger;
@@ -57,7 +59,7 @@ export function compileHandler({ metadata, invoke, params }: HandlerMethod, serv
   };
 
   return async (meta, payload) => {
-    const refusal = policyRefusal(metadata, meta);
+    const refusal = policyRefusal(metadata, meta, services.maxDeadlineMs);
     if (refusal) {
       await services.refusals.record(pattern, refusal, meta);
       throw new ModuleCallError(toModuleError(refusal));

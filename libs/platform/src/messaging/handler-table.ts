@@ -1,6 +1,8 @@
 import { MODULE_CONTRACTS, ModuleName } from '@app/contracts';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { PLATFORM_CONFIG } from '../config/config.tokens';
+import { PlatformConfig } from '../config/platform-config';
 import { CommandStamps } from './command-stamps';
 import { compileHandler, HandlerMethod } from './compile-handler';
 import { CompiledHandler } from './compiled-handler';
@@ -17,6 +19,7 @@ export class HandlerTable {
   private compiled?: Map<string, CompiledHandler>;
 
   constructor(
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
@@ -48,7 +51,12 @@ export class HandlerTable {
   }
 
   private compileAll(): Map<string, CompiledHandler> {
-    const services = { refusals: this.refusals, stamps: this.stamps, logger: new Logger('Handler') };
+    const services = {
+      maxDeadlineMs: this.config.maxDeadlineMs,
+      refusals: this.refusals,
+      stamps: this.stamps,
+      logger: new Logger('Handler'),
+    };
     const table = new Map<string, CompiledHandler>();
     for (const method of this.discover()) {
       const { pattern } = method.metadata.contract;
