@@ -1,5 +1,5 @@
 import { setUpGateway } from '@app/gateway';
-import { HandlerTable, PlatformConfig, Topology, TraceLogger } from '@app/platform';
+import { ConfigurationError, HandlerTable, PlatformConfig, Topology, TraceLogger } from '@app/platform';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
@@ -17,7 +17,9 @@ export async function startProcess(topology: Topology, config: PlatformConfig): 
   const http = topology.self.http;
   if (http) {
     setUpGateway(app);
-    await app.listen(http.port, http.host);
+    await app.listen(http.port, http.host).catch((error: unknown) => {
+      throw portProblem(error, topology, `processes.${topology.processName}.http`, `${http.host}:${http.port}`);
+    });
   } else {
     await app.init();
   }
@@ -35,6 +37,14 @@ function describeStart(topology: Topology, config: PlatformConfig): string {
   ];
   if (config.insecureDefaults.length > 0) parts.push(`WARNING: development defaults for ${config.insecureDefaults.join(', ')}`);
   return parts.join(' | ');
+}
+
+/** A port already taken says which key to change, instead of Node's stack. */
+function portProblem(error: unknown, topology: Topology, key: string, address: string): unknown {
+  if ((error as { code?: string }).code !== 'EADDRINUSE') return error;
+  return new ConfigurationError(`process "${topology.processName}" of topology "${topology.name}"`, [
+    `${address} is in use: stop what listens there or change ${key}.port (TOPOLOGY__${key.replace(/\./g, '__')}__port=…)`,
+  ]);
 }
 
 /** Every call a hosted module publishes must have a handler, or this build cannot serve it. */

@@ -59,6 +59,15 @@ describe('topology configuration', () => {
     expect(topology.endpointOf('auth')).toEqual({ transport: 'tcp', host: '127.0.0.1', port: 5101 });
   });
 
+  it('refuses an override whose path is misspelt, instead of ignoring it', () => {
+    expect(() => loadTopology({ TOPOLOGY: 'auth-remote', TOPOLOGY__proceses__auth__listen__port: '5101' }, repoRoot)).toThrow(
+      /proceses is not a known key \(use "processes", "modules" or "\$comment"\)/,
+    );
+    expect(() => loadTopology({ TOPOLOGY: 'auth-remote', TOPOLOGY__modules__auth__proces: 'main' }, repoRoot)).toThrow(
+      /modules\.auth\.proces is not a known key \(use "process"\)/,
+    );
+  });
+
   it('says which PROCESS values exist when the one given does not', () => {
     expect(() => loadTopology({ TOPOLOGY: 'auth-remote', PROCESS: 'billing' }, repoRoot)).toThrow(
       /PROCESS="billing" is not a process .* \(known: main, auth\)/,

@@ -43,6 +43,9 @@ function checkModules(modules: unknown, processNames: string[], problems: string
       problems.push(`modules.${module} is not a module of Archipelago`);
       continue;
     }
+    for (const key of isObject(placement) ? Object.keys(placement) : []) {
+      if (key !== 'process') problems.push(`modules.${module}.${key} is not a known key (use "process")`);
+    }
     const processName = isObject(placement) ? placement.process : undefined;
     if (typeof processName !== 'string' || !processNames.includes(processName)) {
       problems.push(
@@ -56,6 +59,10 @@ function checkModules(modules: unknown, processNames: string[], problems: string
 export function validateTopology(raw: unknown, source: string): TopologySpec {
   const problems: string[] = [];
   if (!isObject(raw)) throw new ConfigurationError(source, ['the topology must be a JSON object']);
+  for (const key of Object.keys(raw)) {
+    const known = key === 'processes' || key === 'modules' || key === '$comment';
+    if (!known) problems.push(`${key} is not a known key (use "processes", "modules" or "$comment")`);
+  }
   const processNames = checkProcesses(raw.processes, problems);
   checkModules(raw.modules, processNames, problems);
   if (problems.length === 0) checkReachability(raw as unknown as TopologySpec, problems);

@@ -1,4 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigurationError } from '../config/configuration.error';
 import { Endpoint, Topology } from '../config/topology';
 import { EnvelopeGate } from '../envelope/envelope-gate';
 import { TcpCallServer } from './tcp/tcp-call.server';
@@ -27,7 +28,9 @@ export class CallListeners implements OnApplicationBootstrap, OnApplicationShutd
     const inUse = (error as { code?: string }).code === 'EADDRINUSE';
     const key = `processes.${this.topology.processName}.listen`;
     const hint = inUse ? `${host}:${port} is in use: stop what listens there or change ${key}.port` : `${key} could not be opened`;
-    return new Error(`process "${this.topology.processName}" cannot listen for calls: ${hint}`, { cause: error });
+    return new ConfigurationError(`process "${this.topology.processName}" of topology "${this.topology.name}"`, [
+      `cannot listen for calls: ${hint}`,
+    ]);
   }
 
   onApplicationShutdown(): void {
