@@ -1,6 +1,7 @@
 import { MODULE_CONTRACTS, ModuleName } from '@app/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { Drain } from '../lifecycle/drain';
 import { CommandStamps } from './command-stamps';
 import { compileHandler, HandlerMethod } from './compile-handler';
 import { CompiledHandler } from './compiled-handler';
@@ -22,6 +23,7 @@ export class HandlerTable {
     private readonly reflector: Reflector,
     private readonly refusals: RefusalRecorder,
     private readonly stamps: CommandStamps,
+    private readonly drain: Drain,
   ) {}
 
   get(pattern: string): CompiledHandler | undefined {
@@ -48,7 +50,7 @@ export class HandlerTable {
   }
 
   private compileAll(): Map<string, CompiledHandler> {
-    const services = { refusals: this.refusals, stamps: this.stamps, logger: new Logger('Handler') };
+    const services = { refusals: this.refusals, stamps: this.stamps, logger: new Logger('Handler'), drain: this.drain };
     const table = new Map<string, CompiledHandler>();
     for (const method of this.discover()) {
       const { pattern } = method.metadata.contract;

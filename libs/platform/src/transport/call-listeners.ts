@@ -1,11 +1,14 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
 import { Endpoint, Topology } from '../config/topology';
 import { EnvelopeGate } from '../envelope/envelope-gate';
 import { TcpCallServer } from './tcp/tcp-call.server';
 
-/** Opens this process's listener when the topology gives it one and it hosts modules. */
+/**
+ * Opens this process's listener when the topology gives it one and it hosts modules. On shutdown
+ * it stops accepting connections first and closes the open ones last, once the drain is over.
+ */
 @Injectable()
-export class CallListeners implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CallListeners implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
   private server?: TcpCallServer;
 
   constructor(
@@ -28,6 +31,10 @@ export class CallListeners implements OnApplicationBootstrap, OnApplicationShutd
     const key = `processes.${this.topology.processName}.listen`;
     const hint = inUse ? `${host}:${port} is in use: stop what listens there or change ${key}.port` : `${key} could not be opened`;
     return new Error(`process "${this.topology.processName}" cannot listen for calls: ${hint}`, { cause: error });
+  }
+
+  onModuleDestroy(): void {
+    this.server?.stopAccepting();
   }
 
   onApplicationShutdown(): void {
