@@ -69,6 +69,18 @@ export class ServerProcess {
     clearTimeout(timer);
   }
 
+  /** SIGTERM alone, as an orchestrator stopping it: how it exited and how long that took. */
+  terminate(): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) throw new Error(`${this.name} is not running`);
+    const sentAt = Date.now();
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal, ms: Date.now() - sentAt })),
+    );
+    child.kill('SIGTERM');
+    return exited;
+  }
+
   /** Freezes the process: its sockets stay open but nothing answers (a hung module). */
   pause(): void {
     this.child?.kill('SIGSTOP');

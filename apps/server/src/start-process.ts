@@ -12,7 +12,8 @@ export async function startProcess(topology: Topology, config: PlatformConfig): 
   const logger = new TraceLogger(topology.processName);
   const adapter = new FastifyAdapter({ bodyLimit: config.httpBodyLimitBytes });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forProcess(topology, config), adapter, { logger });
-  app.enableShutdownHooks();
+  // SIGTERM drains (ADR 0017): in-flight work finishes, the relay flushes, then exit code 0.
+  app.enableShutdownHooks([], { useProcessExit: true });
   assertContractsCovered(app, topology);
   const http = topology.self.http;
   if (http) {

@@ -32,5 +32,7 @@ export * from './transport/tcp/tcp-options';
 export * from './module/hosted-modules';
 export * from './module/module-kernel';
 export * from './module/platform.module';
+// Lifecycle
+export * from './lifecycle/drain';
 // Logging
 export * from './logging/trace-logger';

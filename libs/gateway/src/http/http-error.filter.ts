@@ -2,10 +2,11 @@ import { toModuleError } from '@app/platform';
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { GatewayRequest } from './gateway-request';
+import { retryAfterSecondsFor } from './retry-after';
 
 /**
  * One error body for every failure at the edge, whatever module or topology produced it:
- * `{ statusCode, code, message, fields?, traceId }`.
+ * `{ statusCode, code, message, fields?, traceId }`; `Retry-After` on the retryable 503s.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -17,15 +18,15 @@ export class HttpErrorFilter implements ExceptionFilter {
     const body = toModuleError(exception);
     if (body.status >= 500)
       this.logger.error(`${request.method} ${request.url} → ${body.status} ${body.code}: ${body.message}`, (exception as Error)?.stack);
-    void http
-      .getResponse<FastifyReply>()
-      .status(body.status)
-      .send({
-        statusCode: body.status,
-        code: body.code,
-        message: body.message,
-        ...(body.fields ? { fields: body.fields } : {}),
-        traceId: request.trace?.traceId,
-      });
+    const reply = http.getResponse<FastifyReply>();
+    const retryAfter = retryAfterSecondsFor(body.code);
+    if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
+    void reply.status(body.status).send({
+      statusCode: body.status,
+      code: body.code,
+      message: body.message,
+      ...(body.fields ? { fields: body.fields } : {}),
+      traceId: request.trace?.traceId,
+    });
   }
 }

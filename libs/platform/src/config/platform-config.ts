@@ -21,6 +21,8 @@ export interface PlatformConfig {
   outboxMaxBackoffMs: number;
   /** How long delivered outbox rows are kept before they are deleted. */
   outboxRetentionMs: number;
+  /** How long a process, once told to stop (SIGTERM), waits for the work in flight (ADR 0017). */
+  shutdownGraceMs: number;
   insecureDefaults: string[];
 }
 
@@ -86,6 +88,7 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
     relayIntervalMs: positiveInt(env, 'OUTBOX_RELAY_INTERVAL_MS', 500, problems),
     outboxMaxBackoffMs: positiveInt(env, 'OUTBOX_MAX_BACKOFF_MS', 30_000, problems),
     outboxRetentionMs: positiveInt(env, 'OUTBOX_RETENTION_HOURS', 168, problems) * 3600 * 1000,
+    shutdownGraceMs: positiveInt(env, 'SHUTDOWN_GRACE_MS', 10_000, problems),
     insecureDefaults,
   };
   if (problems.length > 0) throw new ConfigurationError('environment', problems);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ModuleCallError } from '../errors/module-call.error';
 import { RefusalError } from '../errors/refusal.error';
 import { toModuleError } from '../errors/to-module-error';
+import { Drain } from '../lifecycle/drain';
 import { HandlerTable } from '../messaging/handler-table';
 import { RefusalRecorder } from '../messaging/refusal-recorder';
 import { Envelope } from './envelope';
@@ -21,6 +22,7 @@ export class EnvelopeGate {
     private readonly replays: ReplayCache,
     private readonly refusals: RefusalRecorder,
     private readonly handlers: HandlerTable,
+    private readonly drain: Drain,
   ) {}
 
   /** Patterns this process answers; a transport server registers exactly these. */
@@ -28,7 +30,9 @@ export class EnvelopeGate {
     return this.handlers.entries().map(([pattern]) => pattern);
   }
 
+  /** Once this process drains, a new message is refused with a retryable MODULE_DRAINING (ADR 0017). */
   async receive(pattern: string, message: unknown): Promise<unknown> {
+    if (this.drain.isDraining) throw this.drain.drainingError();
     const handler = this.handlers.get(pattern);
     const refusal = handler ? this.refusalFor(pattern, message) : new RefusalError('bad-envelope', `nothing here answers ${pattern}`);
     if (refusal) {

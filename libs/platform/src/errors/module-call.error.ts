@@ -22,6 +22,11 @@ export class ModuleCallError extends Error {
     return new ModuleCallError({ status: 503, code: 'MODULE_UNAVAILABLE', message: `${target} is unavailable: ${reason}` });
   }
 
+  /** The target is shutting down gracefully (ADR 0017): retry shortly, elsewhere or after its restart. */
+  static draining(target: string): ModuleCallError {
+    return new ModuleCallError({ status: 503, code: 'MODULE_DRAINING', message: `${target} is shutting down; retry shortly` });
+  }
+
   static deadlineExceeded(pattern: string, waitedMs: number): ModuleCallError {
     return new ModuleCallError({ status: 504, code: 'DEADLINE_EXCEEDED', message: `${pattern} did not answer within ${waitedMs} ms` });
   }

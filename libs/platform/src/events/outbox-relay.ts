@@ -92,11 +92,16 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
     this.kick();
   }
 
-  /** Stops before any module closes its database, and waits for the pass in progress. */
+  /**
+   * Runs after the drain (ADR 0017) and before any module closes its database: waits for the pass
+   * in progress, makes one last pass for what the drained work committed, then stops.
+   */
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     clearInterval(this.timer);
     await this.running;
+    this.kick();
+    await this.running;
+    this.stopped = true;
   }
 
   kick(): void {

@@ -1,5 +1,6 @@
 import { ownerOf } from '@app/contracts';
 import { Logger } from '@nestjs/common';
+import { Drain } from '../lifecycle/drain';
 import { MessageContext, MessageContextData } from '../context/message-context';
 import { newTrace, parseTraceparent } from '../context/trace-context';
 import { EnvelopeMeta } from '../envelope/envelope';
@@ -27,13 +28,17 @@ export interface PipelineServices {
   refusals: RefusalRecorder;
   stamps: CommandStamps;
   logger: Logger;
+  drain: Drain;
 }
 
 function argumentsFor(params: MessageParam[], body: object, meta: EnvelopeMeta): unknown[] {
   return params.map((kind) => (kind === 'body' ? body : kind === 'actor' ? meta.actor : meta));
 }
 
-/** Builds the one function that serves a handler's messages in every topology. */
+/**
+ * Builds the one function that serves a handler's messages in every topology. Every message it
+ * serves counts as work in flight for the graceful drain (ADR 0017).
+ */
 export function compileHandler({ metadata, invoke, params }: HandlerMethod, services: PipelineServices): CompiledHandler {
   const { pattern, kind } = metadata.contract;
   const validate = payloadValidator(metadata.contract.request);
@@ -70,6 +75,6 @@ export function compileHandler({ metadata, invoke, params }: HandlerMethod, serv
       module,
       deadline: meta.deadline,
     };
-    return MessageContext.run(context, () => run(meta, payload));
+    return services.drain.track(() => MessageContext.run(context, () => run(meta, payload)));
   };
 }

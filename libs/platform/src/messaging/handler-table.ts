@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { PlatformConfig } from '../config/platform-config';
+import { Drain } from '../lifecycle/drain';
 import { CommandStamps } from './command-stamps';
 import { compileHandler, HandlerMethod } from './compile-handler';
 import { CompiledHandler } from './compiled-handler';
@@ -25,6 +26,7 @@ export class HandlerTable {
     private readonly reflector: Reflector,
     private readonly refusals: RefusalRecorder,
     private readonly stamps: CommandStamps,
+    private readonly drain: Drain,
   ) {}
 
   get(pattern: string): CompiledHandler | undefined {
@@ -56,6 +58,7 @@ export class HandlerTable {
       refusals: this.refusals,
       stamps: this.stamps,
       logger: new Logger('Handler'),
+      drain: this.drain,
     };
     const table = new Map<string, CompiledHandler>();
     for (const method of this.discover()) {

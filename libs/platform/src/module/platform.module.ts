@@ -10,6 +10,7 @@ import { EventDeliveryController } from '../events/event-delivery.controller';
 import { EventHandlerRegistry } from '../events/event-handler-registry';
 import { EventInbox } from '../events/event-inbox';
 import { OutboxRelay } from '../events/outbox-relay';
+import { Drain } from '../lifecycle/drain';
 import { PingController } from '../health/ping.controller';
 import { CommandStamps } from '../messaging/command-stamps';
 import { HandlerTable } from '../messaging/handler-table';
@@ -46,6 +47,7 @@ export class PlatformModule implements OnApplicationBootstrap {
         { provide: Topology, useValue: topology },
         { provide: PLATFORM_CONFIG, useValue: config },
         { provide: EnvelopeSigner, useValue: new EnvelopeSigner(config.messageSecret) },
+        Drain,
         HandlerTable,
         CommandStamps,
         RefusalRecorder,
@@ -59,7 +61,7 @@ export class PlatformModule implements OnApplicationBootstrap {
         EventHandlerRegistry,
         EventInbox,
       ],
-      exports: [Topology, PLATFORM_CONFIG, EnvelopeSigner, HandlerTable, MessageSender, HostedModules, OutboxRelay],
+      exports: [Drain, Topology, PLATFORM_CONFIG, EnvelopeSigner, HandlerTable, MessageSender, HostedModules, OutboxRelay],
     };
   }
 

@@ -1,12 +1,15 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
 import { ConfigurationError } from '../config/configuration.error';
 import { Endpoint, Topology } from '../config/topology';
 import { EnvelopeGate } from '../envelope/envelope-gate';
 import { TcpCallServer } from './tcp/tcp-call.server';
 
-/** Opens this process's listener when the topology gives it one and it hosts modules. */
+/**
+ * Opens this process's listener when the topology gives it one and it hosts modules. On shutdown
+ * it stops accepting connections first and closes the open ones last, once the drain is over.
+ */
 @Injectable()
-export class CallListeners implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CallListeners implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
   private server?: TcpCallServer;
 
   constructor(
@@ -31,6 +34,10 @@ export class CallListeners implements OnApplicationBootstrap, OnApplicationShutd
     return new ConfigurationError(`process "${this.topology.processName}" of topology "${this.topology.name}"`, [
       `cannot listen for calls: ${hint}`,
     ]);
+  }
+
+  onModuleDestroy(): void {
+    this.server?.stopAccepting();
   }
 
   onApplicationShutdown(): void {

@@ -30,6 +30,14 @@ export class TcpCallServer extends ServerTCP {
     return this.gate.receive(pattern, message).catch((error: unknown) => Promise.reject(toModuleError(error)));
   }
 
+  /**
+   * The first step of a drain (ADR 0017): no new connections; the open ones stay, so the messages
+   * in flight on them are answered (new ones are refused by the gate) until `close()`.
+   */
+  stopAccepting(): void {
+    this.server.close();
+  }
+
   override getHandlerByPattern(pattern: string) {
     return this.messageHandlers.get(pattern) ?? null;
   }

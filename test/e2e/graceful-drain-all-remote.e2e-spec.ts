@@ -1,0 +1,3 @@
+import { describeGracefulDrain } from './graceful-drain';
+
+describeGracefulDrain('all-remote', 23100);

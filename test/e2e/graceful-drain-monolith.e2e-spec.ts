@@ -1,0 +1,3 @@
+import { describeGracefulDrain } from './graceful-drain';
+
+describeGracefulDrain('monolith', 23200);
