@@ -19,6 +19,8 @@ export interface PlatformConfig {
   outboxMaxBackoffMs: number;
   /** How long delivered outbox rows are kept before they are deleted. */
   outboxRetentionMs: number;
+  /** Refusals by its subscriber after which an outbox row is dead-lettered (ADR 0016); transport failures do not count. */
+  outboxMaxAttempts: number;
   insecureDefaults: string[];
 }
 
@@ -82,6 +84,7 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
     relayIntervalMs: positiveInt(env, 'OUTBOX_RELAY_INTERVAL_MS', 500, problems),
     outboxMaxBackoffMs: positiveInt(env, 'OUTBOX_MAX_BACKOFF_MS', 30_000, problems),
     outboxRetentionMs: positiveInt(env, 'OUTBOX_RETENTION_HOURS', 168, problems) * 3600 * 1000,
+    outboxMaxAttempts: positiveInt(env, 'OUTBOX_MAX_ATTEMPTS', 12, problems),
     insecureDefaults,
   };
   if (problems.length > 0) throw new ConfigurationError('environment', problems);
