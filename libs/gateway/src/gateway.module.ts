@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AuditHttpController } from './audit/audit.http.controller';
 import { AuthHttpController } from './auth/auth.http.controller';
 import { BillingHttpController } from './billing/billing.http.controller';
+import { DeadLettersHttpController } from './events/dead-letters.http.controller';
 import { HealthHttpController } from './health/health.http.controller';
 import { ModuleHealthIndicator } from './health/module-health.indicator';
 import { AuthenticatedGuard } from './http/authenticated.guard';
@@ -23,6 +24,7 @@ import { TopologyHttpController } from './topology/topology.http.controller';
     BillingHttpController,
     NotificationHttpController,
     AuditHttpController,
+    DeadLettersHttpController,
     HealthHttpController,
     TopologyHttpController,
   ],

@@ -54,7 +54,14 @@ export class KernelSystem {
     const postgres: Record<string, string> = this.options.postgresUrl
       ? { AUTH_DATABASE_URL: this.options.postgresUrl, AUDIT_DATABASE_URL: this.options.postgresUrl }
       : {};
-    const env = { DATA_DIR: dataDir, OUTBOX_RELAY_INTERVAL_MS: '50', OUTBOX_MAX_BACKOFF_MS: '200', CALL_TIMEOUT_MS: '2000', ...postgres };
+    const env = {
+      DATA_DIR: dataDir,
+      OUTBOX_RELAY_INTERVAL_MS: '50',
+      OUTBOX_MAX_BACKOFF_MS: '200',
+      OUTBOX_MAX_ATTEMPTS: '3',
+      CALL_TIMEOUT_MS: '2000',
+      ...postgres,
+    };
     if (this.mode === 'tcp') this.apps.push(await this.startApp(new Topology('kernel', spec, 'auth'), env, [NoteModule]));
     const mainModules: Type[] = this.mode === 'tcp' ? [EventLogModule] : [EventLogModule, NoteModule];
     CALLERS.forEach((caller) => this.callers.set(caller, callerModule(caller)));

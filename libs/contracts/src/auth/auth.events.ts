@@ -25,7 +25,7 @@ export class RegistrationCancelledEvent {
 }
 
 export const AuthEvents = {
-  registrationCancelled: defineEvent('auth.registration.cancelled.v1', RegistrationCancelledEvent),
-  userRegistered: defineEvent('auth.user.registered.v1', UserRegisteredEvent),
+  registrationCancelled: defineEvent('auth.registration.cancelled.v1', RegistrationCancelledEvent, { orderingKey: 'userId' }),
+  userRegistered: defineEvent('auth.user.registered.v1', UserRegisteredEvent, { orderingKey: 'userId' }),
   loginFailed: defineEvent('auth.login.failed.v1', LoginFailedEvent),
 } as const;

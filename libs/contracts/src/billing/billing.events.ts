@@ -35,9 +35,12 @@ export class SubscriptionCancelledEvent {
   @IsIn(['user', 'refund']) reason!: 'user' | 'refund';
 }
 
+/** A user's billing events reach each subscriber in the order they happened (ADR 0016). */
+const byUser = { orderingKey: 'userId' } as const;
+
 export const BillingEvents = {
-  invoicePaid: defineEvent('billing.invoice.paid.v1', InvoicePaidEvent),
-  paymentFailed: defineEvent('billing.payment.failed.v1', PaymentFailedEvent),
-  invoiceRefunded: defineEvent('billing.invoice.refunded.v1', InvoiceRefundedEvent),
-  subscriptionCancelled: defineEvent('billing.subscription.cancelled.v1', SubscriptionCancelledEvent),
+  invoicePaid: defineEvent('billing.invoice.paid.v1', InvoicePaidEvent, byUser),
+  paymentFailed: defineEvent('billing.payment.failed.v1', PaymentFailedEvent, byUser),
+  invoiceRefunded: defineEvent('billing.invoice.refunded.v1', InvoiceRefundedEvent, byUser),
+  subscriptionCancelled: defineEvent('billing.subscription.cancelled.v1', SubscriptionCancelledEvent, byUser),
 } as const;

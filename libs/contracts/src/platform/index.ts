@@ -1,3 +1,4 @@
+export * from './dead-letters.dto';
 export * from './platform.contract';
 export * from './platform.dto';
 export * from './platform.events';

@@ -1,4 +1,10 @@
 import { defineCommand, defineQuery } from '../shared';
+import {
+  EventDeadLetterList,
+  ListEventDeadLettersRequest,
+  ResubmitEventDeadLetterRequest,
+  ResubmittedEventDeadLetter,
+} from './dead-letters.dto';
 import { EventBatch, EventBatchReceipt, PingReply, PingRequest } from './platform.dto';
 
 /**
@@ -8,4 +14,14 @@ import { EventBatch, EventBatchReceipt, PingReply, PingRequest } from './platfor
 export const PlatformContract = {
   deliverEvents: defineCommand<EventBatch, EventBatchReceipt>('platform.events.deliver.v1', EventBatch),
   ping: defineQuery<PingRequest, PingReply>('platform.health.ping.v1', PingRequest),
+  /** Admins, through the gateway: a module's dead-lettered outbox rows (ADR 0016). */
+  listDeadLetters: defineQuery<ListEventDeadLettersRequest, EventDeadLetterList>(
+    'platform.dead-letters.list.v1',
+    ListEventDeadLettersRequest,
+  ),
+  /** Admins, through the gateway: make one dead-lettered row due again. Stamped in the module's audit trail. */
+  resubmitDeadLetter: defineCommand<ResubmitEventDeadLetterRequest, ResubmittedEventDeadLetter>(
+    'platform.dead-letters.resubmit.v1',
+    ResubmitEventDeadLetterRequest,
+  ),
 } as const;

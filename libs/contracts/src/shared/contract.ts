@@ -19,6 +19,17 @@ export interface EventContract<TPayload extends object> {
   readonly kind: 'event';
   readonly pattern: string;
   readonly payload: PayloadClass<TPayload>;
+  /**
+   * The payload field whose value orders this event's delivery (ADR 0016): events of one source
+   * with the same key reach a subscriber in publication order; without one, the event waits for
+   * nothing.
+   */
+  readonly orderingKey?: string;
+}
+
+export interface EventOptions<TPayload extends object> {
+  /** The payload field that names the aggregate, e.g. `userId` (ADR 0016). */
+  orderingKey?: keyof TPayload & string;
 }
 
 function checkedPattern(pattern: string): string {
@@ -44,8 +55,12 @@ export function defineQuery<TRequest extends object, TResponse>(
   return { kind: 'query', pattern: checkedPattern(pattern), request };
 }
 
-export function defineEvent<TPayload extends object>(pattern: string, payload: PayloadClass<TPayload>): EventContract<TPayload> {
-  return { kind: 'event', pattern: checkedPattern(pattern), payload };
+export function defineEvent<TPayload extends object>(
+  pattern: string,
+  payload: PayloadClass<TPayload>,
+  options: EventOptions<TPayload> = {},
+): EventContract<TPayload> {
+  return { kind: 'event', pattern: checkedPattern(pattern), payload, ...(options.orderingKey ? { orderingKey: options.orderingKey } : {}) };
 }
 
 /** The module that owns a pattern: its first segment. */

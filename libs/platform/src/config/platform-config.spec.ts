@@ -17,6 +17,12 @@ describe('platform configuration', () => {
     );
   });
 
+  it('bounds event delivery by OUTBOX_MAX_ATTEMPTS refusals, 12 unless set', () => {
+    expect(readPlatformConfig({}).outboxMaxAttempts).toBe(12);
+    expect(readPlatformConfig({ OUTBOX_MAX_ATTEMPTS: '3' }).outboxMaxAttempts).toBe(3);
+    expect(() => readPlatformConfig({ OUTBOX_MAX_ATTEMPTS: '0' })).toThrow(/OUTBOX_MAX_ATTEMPTS must be a positive integer \(got "0"\)/);
+  });
+
   it('reads per-module PostgreSQL URLs', () => {
     expect(readPlatformConfig({ BILLING_DATABASE_URL: 'postgres://localhost/app' }).databaseUrls).toEqual({
       billing: 'postgres://localhost/app',

@@ -23,6 +23,8 @@ export interface PlatformConfig {
   outboxRetentionMs: number;
   /** How long a process, once told to stop (SIGTERM), waits for the work in flight (ADR 0017). */
   shutdownGraceMs: number;
+  /** Refusals by its subscriber after which an outbox row is dead-lettered (ADR 0016); transport failures do not count. */
+  outboxMaxAttempts: number;
   insecureDefaults: string[];
 }
 
@@ -89,6 +91,7 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
     outboxMaxBackoffMs: positiveInt(env, 'OUTBOX_MAX_BACKOFF_MS', 30_000, problems),
     outboxRetentionMs: positiveInt(env, 'OUTBOX_RETENTION_HOURS', 168, problems) * 3600 * 1000,
     shutdownGraceMs: positiveInt(env, 'SHUTDOWN_GRACE_MS', 10_000, problems),
+    outboxMaxAttempts: positiveInt(env, 'OUTBOX_MAX_ATTEMPTS', 12, problems),
     insecureDefaults,
   };
   if (problems.length > 0) throw new ConfigurationError('environment', problems);

@@ -6,6 +6,7 @@ import { InboxMessage } from '../events/inbox-message.entity';
 import { OutboxMessage } from '../events/outbox-message.entity';
 import { dataSourceOptionsFor, ModuleSchema, readerOptionsFor } from './data-source-options';
 import { ModuleDatabase } from './module-database';
+import { OutboxDeadLetters1764115200000 } from './outbox-dead-letters.migration';
 import { PlatformTables1732406400000 } from './platform-tables.migration';
 
 /**
@@ -19,7 +20,7 @@ export async function openModuleDatabase(module: ModuleName, schema: ModuleSchem
     module,
     {
       entities: [OutboxMessage, InboxMessage, ...(schema.entities as [])],
-      migrations: [PlatformTables1732406400000, ...(schema.migrations as [])],
+      migrations: [PlatformTables1732406400000, OutboxDeadLetters1764115200000, ...(schema.migrations as [])],
     },
     config,
   );

@@ -30,7 +30,11 @@ export class EventPublisher {
     const plain = JSON.parse(JSON.stringify(payload)) as Record<string, unknown>;
     await validatePayload(event.payload, plain);
     const eventId = randomUUID();
-    const rows = this.subscribers(event.pattern).map((subscriber) => this.outboxRow(eventId, event.pattern, subscriber, plain));
+    const orderingKey = orderingKeyOf(event, plain);
+    const rows = this.subscribers(event.pattern).map((subscriber) => ({
+      ...this.outboxRow(eventId, event.pattern, subscriber, plain),
+      orderingKey,
+    }));
     if (rows.length === 0) return eventId;
     // One multi-row INSERT, without TypeORM's SELECT of the generated seq and defaults afterwards.
     await manager.createQueryBuilder().insert().into(OutboxMessage).values(rows).updateEntity(false).execute();
@@ -62,9 +66,22 @@ export class EventPublisher {
       actor: JSON.stringify(context?.actor ?? SYSTEM_ACTOR),
       occurredAt: new Date().toISOString(),
       attempts: 0,
+      refusals: 0,
       nextAttemptAt: Date.now(),
       deliveredAt: null,
       lastError: null,
+      deadLetteredAt: null,
+      deadLetterReason: null,
     };
   }
+}
+
+/**
+ * The value of the contract's `orderingKey` field, prefixed with the field's name so keys of
+ * different kinds never meet; null (no order to keep) without one (ADR 0016).
+ */
+export function orderingKeyOf(event: EventContract<object>, payload: Record<string, unknown>): string | null {
+  const value = event.orderingKey ? payload[event.orderingKey] : undefined;
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  return `${event.orderingKey}:${String(value)}`.slice(0, 120);
 }

@@ -2,9 +2,13 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 const epochMs = { to: (value: number) => value, from: (value: string | number) => Number(value) };
 
-/** One event waiting to reach one subscriber. Written in the publisher's own transaction. */
+/**
+ * One event waiting to reach one subscriber. Written in the publisher's own transaction.
+ * Pending: `deliveredAt` and `deadLetteredAt` both null.
+ */
 @Entity('outbox_messages')
 @Index('outbox_due', ['deliveredAt', 'nextAttemptAt'])
+@Index('outbox_key', ['subscriber', 'orderingKey', 'seq'])
 export class OutboxMessage {
   @PrimaryGeneratedColumn() seq!: number;
   @Column({ type: 'varchar', length: 36 }) eventId!: string;
@@ -19,4 +23,11 @@ export class OutboxMessage {
   @Column({ type: 'bigint', transformer: epochMs }) nextAttemptAt!: number;
   @Column({ type: 'varchar', length: 30, nullable: true }) deliveredAt!: string | null;
   @Column({ type: 'text', nullable: true }) lastError!: string | null;
+  /** Rows of one subscriber with the same key are delivered in `seq` order (ADR 0016); null: no order. */
+  @Column({ type: 'varchar', length: 120, nullable: true }) orderingKey!: string | null;
+  /** How many times the subscriber answered `failed` (transport failures are not counted). */
+  @Column({ type: 'integer', default: 0 }) refusals!: number;
+  /** Set when the relay gave up after `OUTBOX_MAX_ATTEMPTS` refusals; cleared by a resubmit. */
+  @Column({ type: 'varchar', length: 30, nullable: true }) deadLetteredAt!: string | null;
+  @Column({ type: 'text', nullable: true }) deadLetterReason!: string | null;
 }

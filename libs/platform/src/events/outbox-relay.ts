@@ -37,13 +37,23 @@ type DueRow = Pick<
   | 'actor'
   | 'occurredAt'
   | 'attempts'
+  | 'refusals'
   | 'nextAttemptAt'
+  | 'orderingKey'
 >;
+
+/**
+ * Rows that were not delivered: one refused by its subscriber (it answered `failed`, which counts
+ * towards the dead letter), or the whole batch when the message got no answer (transport).
+ */
+type Failure = { refused: true; row: DueRow; reason: string } | { refused: false; rows: DueRow[]; reason: string };
 
 /** What one batch to one subscriber came to. */
 interface BatchResult {
   delivered: DueRow[];
-  failed?: { row: DueRow; reason: string };
+  failed?: Failure;
+  /** Rows of the batch after the failed one: they got no receipt and are sent again at once. */
+  skipped: number;
   /** The batch was full: more rows may be waiting for this subscriber. */
   full: boolean;
 }
@@ -59,7 +69,9 @@ const COLUMNS = [
   'actor',
   'occurredAt',
   'attempts',
+  'refusals',
   'nextAttemptAt',
+  'orderingKey',
 ];
 
 /**
@@ -68,8 +80,9 @@ const COLUMNS = [
  * by a poll as a fallback and for retries. Per pass and module: one read (on the read
  * connection) of the oldest undelivered rows per subscriber; one `platform.events.deliver.v1`
  * per subscriber, all subscribers at once; one UPDATE marking every delivered row.
- * Order is kept per subscriber: a row not yet due, or failing, holds back the later rows for the
- * same subscriber until its retry succeeds.
+ * Order is kept per subscriber and ordering key (ADR 0016): a row not yet due, or failing, holds
+ * back only the later rows with its key. After `OUTBOX_MAX_ATTEMPTS` refusals a row is
+ * dead-lettered and its key flows on; admins list and resubmit dead letters (`DeadLetters`).
  */
 @Injectable()
 export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -146,38 +159,51 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
 
   /** One pass over one module's outbox. True if another pass may find more to deliver. */
   private async relayModule(module: HostedModule): Promise<boolean> {
-    const rows = await module.database.read((manager) => this.dueRows(manager));
+    const rows = await module.database.read((manager) => this.dueRows(manager, Date.now()));
     if (rows.length === 0 || this.stopped) return false;
-    const now = Date.now();
     const bySubscriber = new Map<string, DueRow[]>();
     for (const row of rows) bySubscriber.set(row.subscriber, [...(bySubscriber.get(row.subscriber) ?? []), row]);
-    const batches = [...bySubscriber.values()]
-      .map((pending) => ({ pending, due: pending.slice(0, firstNotDue(pending, now)) }))
-      .filter(({ due }) => due.length > 0);
-    const results = await Promise.all(batches.map(({ pending, due }) => this.deliver(module, due, pending.length)));
+    const results = await Promise.all([...bySubscriber.values()].map((due) => this.deliver(module, due)));
     await this.record(module, results);
-    return results.some((result) => result.full && result.delivered.length > 0);
+    return results.some((result) => (result.full && result.delivered.length > 0) || result.skipped > 0);
   }
 
-  /** The oldest undelivered rows of every subscriber, up to a batch each, in one query. */
-  private dueRows(manager: EntityManager): Promise<DueRow[]> {
+  /**
+   * The oldest due rows of every subscriber, up to a batch each, in one query. A row is due when
+   * it is pending, its time has come, and no earlier pending row of the same subscriber and
+   * ordering key is waiting for a retry (that one holds it back; ADR 0016).
+   */
+  private dueRows(manager: EntityManager, now: number): Promise<DueRow[]> {
     const { schema, tableName } = manager.connection.getMetadata(OutboxMessage);
     const table = schema ? `"${schema}"."${tableName}"` : `"${tableName}"`;
     const columns = COLUMNS.map((column) => `"${column}"`).join(', ');
+    const rowColumns = COLUMNS.map((column) => `"row"."${column}"`).join(', ');
+    const pending = (alias: string) => `"${alias}"."deliveredAt" IS NULL AND "${alias}"."deadLetteredAt" IS NULL`;
+    const heldBack =
+      `"row"."orderingKey" IS NOT NULL AND EXISTS (SELECT 1 FROM ${table} AS "earlier" WHERE "earlier"."subscriber" = "row"."subscriber" ` +
+      `AND "earlier"."orderingKey" = "row"."orderingKey" AND "earlier"."seq" < "row"."seq" AND ${pending('earlier')} ` +
+      `AND "earlier"."nextAttemptAt" > ${Math.floor(now)})`;
     return manager
       .query<DueRow[]>(
-        `SELECT ${columns} FROM (SELECT ${columns}, ROW_NUMBER() OVER (PARTITION BY "subscriber" ORDER BY "seq") AS "position" ` +
-          `FROM ${table} WHERE "deliveredAt" IS NULL) AS "pending" WHERE "position" <= ${MAX_EVENTS_PER_DELIVERY} ORDER BY "seq"`,
+        `SELECT ${columns} FROM (SELECT ${rowColumns}, ROW_NUMBER() OVER (PARTITION BY "row"."subscriber" ORDER BY "row"."seq") AS "position" ` +
+          `FROM ${table} AS "row" WHERE ${pending('row')} AND "row"."nextAttemptAt" <= ${Math.floor(now)} AND NOT (${heldBack})) AS "due" ` +
+          `WHERE "position" <= ${MAX_EVENTS_PER_DELIVERY} ORDER BY "seq"`,
       )
       .then((rows) =>
-        rows.map((row) => ({ ...row, seq: Number(row.seq), attempts: Number(row.attempts), nextAttemptAt: Number(row.nextAttemptAt) })),
+        rows.map((row) => ({
+          ...row,
+          seq: Number(row.seq),
+          attempts: Number(row.attempts),
+          refusals: Number(row.refusals),
+          nextAttemptAt: Number(row.nextAttemptAt),
+        })),
       );
   }
 
   /** Sends one subscriber its due rows in one message; what it applied counts as delivered. */
-  private async deliver(module: HostedModule, rows: DueRow[], pending: number): Promise<BatchResult> {
+  private async deliver(module: HostedModule, rows: DueRow[]): Promise<BatchResult> {
     const subscriber = rows[0].subscriber as ModuleName;
-    const full = pending >= MAX_EVENTS_PER_DELIVERY;
+    const full = rows.length >= MAX_EVENTS_PER_DELIVERY;
     const batch: EventBatch = { subscriber, events: rows.map(toDelivery) };
     try {
       const processName = this.topology.processOf(subscriber);
@@ -191,13 +217,13 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
         if (!receipt || receipt.eventId !== row.eventId) break;
         if (receipt.outcome === 'failed') {
           const reason = receipt.error ? `${receipt.error.code}: ${receipt.error.message}` : 'failed';
-          return { delivered, failed: { row, reason }, full };
+          return { delivered, failed: { row, reason, refused: true }, skipped: rows.length - index - 1, full };
         }
         delivered.push(row);
       }
-      return { delivered, full };
+      return { delivered, skipped: 0, full };
     } catch (error) {
-      return { delivered: [], failed: { row: rows[0], reason: (error as Error).message }, full };
+      return { delivered: [], failed: { rows, reason: (error as Error).message, refused: false }, skipped: 0, full };
     }
   }
 
@@ -216,21 +242,53 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
           .whereInIds(delivered)
           .execute();
       }
-      for (const { row, reason } of failures) {
-        const attempts = row.attempts + 1;
-        const nextAttemptAt = Date.now() + backoffDelayMs(attempts, 250, this.config.outboxMaxBackoffMs);
-        if (attempts === 1 || attempts % 10 === 0)
-          this.logger.warn(`${row.pattern} → ${row.subscriber}: attempt ${attempts} failed (${reason}); retrying`);
-        await manager.getRepository(OutboxMessage).update({ seq: row.seq }, { attempts, nextAttemptAt, lastError: reason.slice(0, 1000) });
-      }
+      for (const failure of failures) await this.recordFailure(manager, module, failure);
     });
   }
-}
 
-/** Rows up to the first one not due yet: that one holds back the rest. */
-function firstNotDue(rows: DueRow[], now: number): number {
-  const index = rows.findIndex((row) => row.nextAttemptAt > now);
-  return index === -1 ? rows.length : index;
+  /**
+   * A refused row is due again after a backoff; refused `OUTBOX_MAX_ATTEMPTS` times, it is
+   * dead-lettered instead, and the rows it held back flow on. A transport failure (the
+   * subscriber's process did not answer) is an outage, not a poison event: the whole batch waits
+   * out one backoff together, without a limit.
+   */
+  private async recordFailure(manager: EntityManager, module: HostedModule, failure: Failure): Promise<void> {
+    const lastError = failure.reason.slice(0, 1000);
+    const repository = manager.getRepository(OutboxMessage);
+    if (!failure.refused) {
+      const [first] = failure.rows;
+      const attempts = first.attempts + 1;
+      if (attempts === 1 || attempts % 10 === 0)
+        this.logger.warn(
+          `${first.subscriber} unreachable for ${failure.rows.length} event(s) (${failure.reason}); attempt ${attempts}, retrying`,
+        );
+      await manager
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ attempts: () => '"attempts" + 1', nextAttemptAt: this.nextAttemptAt(attempts), lastError })
+        .whereInIds(failure.rows.map((row) => row.seq))
+        .execute();
+      return;
+    }
+    const { row, reason } = failure;
+    const attempts = row.attempts + 1;
+    const refusals = row.refusals + 1;
+    if (refusals >= this.config.outboxMaxAttempts) {
+      this.logger.warn(
+        `${row.pattern} → ${row.subscriber} (${module.name} seq ${row.seq}): dead-lettered after ${refusals} refusals (${reason})`,
+      );
+      const deadLetteredAt = new Date().toISOString();
+      await repository.update({ seq: row.seq }, { attempts, refusals, lastError, deadLetteredAt, deadLetterReason: lastError });
+      return;
+    }
+    if (attempts === 1 || attempts % 10 === 0)
+      this.logger.warn(`${row.pattern} → ${row.subscriber}: attempt ${attempts} failed (${reason}); retrying`);
+    await repository.update({ seq: row.seq }, { attempts, refusals, nextAttemptAt: this.nextAttemptAt(attempts), lastError });
+  }
+
+  private nextAttemptAt(attempts: number): number {
+    return Date.now() + backoffDelayMs(attempts, 250, this.config.outboxMaxBackoffMs);
+  }
 }
 
 function toDelivery(row: DueRow): EventDelivery {

@@ -6,6 +6,8 @@ import { Topology } from '../config/topology';
 import { EnvelopeGate } from '../envelope/envelope-gate';
 import { EnvelopeSigner } from '../envelope/envelope-signer';
 import { ReplayCache } from '../envelope/replay-cache';
+import { DeadLetterController } from '../events/dead-letter.controller';
+import { DeadLetters } from '../events/dead-letters';
 import { EventDeliveryController } from '../events/event-delivery.controller';
 import { EventHandlerRegistry } from '../events/event-handler-registry';
 import { EventInbox } from '../events/event-inbox';
@@ -42,7 +44,7 @@ export class PlatformModule implements OnApplicationBootstrap {
     return {
       module: PlatformModule,
       imports: [DiscoveryModule],
-      controllers: hostsModules ? [EventDeliveryController, PingController] : [],
+      controllers: hostsModules ? [EventDeliveryController, DeadLetterController, PingController] : [],
       providers: [
         { provide: Topology, useValue: topology },
         { provide: PLATFORM_CONFIG, useValue: config },
@@ -60,6 +62,7 @@ export class PlatformModule implements OnApplicationBootstrap {
         OutboxRelay,
         EventHandlerRegistry,
         EventInbox,
+        DeadLetters,
       ],
       exports: [Drain, Topology, PLATFORM_CONFIG, EnvelopeSigner, HandlerTable, MessageSender, HostedModules, OutboxRelay],
     };

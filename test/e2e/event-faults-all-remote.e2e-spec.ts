@@ -1,0 +1,3 @@
+import { describeEventFaults } from './event-faults';
+
+describeEventFaults('all-remote', 23700);

@@ -1,0 +1,3 @@
+import { describeEventFaults } from './event-faults';
+
+describeEventFaults('monolith', 23400);
