@@ -1,6 +1,6 @@
 import { testPort } from '@app/testing';
 import { join } from 'node:path';
-import { adminToken, uniqueEmail } from '../support/accounts';
+import { adminToken, newAccount, uniqueEmail } from '../support/accounts';
 import { eventually } from '../support/eventually';
 import { movedTwice, netCharged, readLedger } from '../support/payment-ledger';
 import { readSql } from '../support/sqlite-file';
@@ -75,6 +75,10 @@ export function describeSagaFaults(topologyName: string, basePort: number): void
         expect(item.attempts).toBeGreaterThanOrEqual(2);
         expect(item.lastError).toEqual(expect.any(String));
       }
+      const compensated = await system.http('GET', '/sagas?state=compensated', { token: admin });
+      expect((compensated.body.items as Array<{ state: string }>).every((item) => item.state === 'compensated')).toBe(true);
+      expect((await system.http('GET', '/sagas')).status).toBe(401);
+      expect((await system.http('GET', '/sagas', { token: (await newAccount(system, 'not-admin')).token })).status).toBe(403);
 
       // Every email whose signup was undone can sign up again, and that signup is kept.
       const users = await readSql(sqlite('auth'), 'SELECT email FROM users');
