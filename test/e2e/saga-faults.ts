@@ -27,9 +27,10 @@ const signUp = (system: SystemUnderTest, email: string, paymentToken: string) =>
 export function describeSagaFaults(topologyName: string, basePort: number): void {
   describe(`the signup saga survives a crash of its orchestrator, in topology "${topologyName}"`, () => {
     const system = new SystemUnderTest(topologyName, testPort(basePort), {
-      // tok_slow takes 10 s at the provider: a deadline long enough that the kill lands mid-charge.
-      CALL_TIMEOUT_MS: '4000',
-      SAGA_LEASE_MS: '5000',
+      // tok_slow takes 10 s at the provider; the deadline leaves time for all 4 to be in billing
+      // at once, even on a loaded machine, and still ends before the charge does.
+      CALL_TIMEOUT_MS: '6000',
+      SAGA_LEASE_MS: '7000',
       SAGA_RECOVERY_INTERVAL_MS: '300',
       BILLING_SWEEP_INTERVAL_MS: '300',
       BILLING_STALE_INVOICE_MS: '5000',
@@ -41,7 +42,6 @@ export function describeSagaFaults(topologyName: string, basePort: number): void
 
     it('ends every signup with a paid subscription or with no user and no charge kept, and frees the email', async () => {
       const emails = Array.from({ length: SIGNUPS }, () => uniqueEmail('saga-crash'));
-      const startedAt = Date.now();
       const answers = emails.map((email) => signUp(system, email, 'tok_slow'));
 
       // Wait until all 4 are in the billing step according to the saga log, then crash.
@@ -53,12 +53,13 @@ export function describeSagaFaults(topologyName: string, basePort: number): void
         10_000,
         50,
       );
+      const inBillingAt = Date.now();
       await system.process('main').kill();
       const statuses = (await Promise.all(answers)).map((answer) => answer.status);
       expect(statuses).toEqual(emails.map(() => 0)); // no answer: the connection died with the process
       await system.process('main').start();
       // Where billing lives on (all-remote), its charges land late: reconcile only after they have.
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, startedAt + SLOW_CHARGE_SETTLED_MS - Date.now())));
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, inBillingAt + SLOW_CHARGE_SETTLED_MS - Date.now())));
 
       const report = await eventually(() => reconcile(emails), 45_000, 500);
       console.log(`[saga ${topologyName}] kill -9 of main with ${SIGNUPS} tok_slow signups in billing: ${JSON.stringify(report)}`);
