@@ -18,7 +18,7 @@ export function describeTopology(topologyName: string, basePort: number, options
     const smtp = new SmtpTestServer(portBase + 50);
     const postgres = store === 'postgres' ? new PostgresCluster(portBase + 60) : undefined;
     const databases = postgres
-      ? Object.fromEntries(['AUTH', 'BILLING', 'NOTIFICATION', 'AUDIT'].map((m) => [`${m}_DATABASE_URL`, postgres.url]))
+      ? Object.fromEntries(['AUTH', 'BILLING', 'NOTIFICATION', 'AUDIT', 'GATEWAY'].map((m) => [`${m}_DATABASE_URL`, postgres.url]))
       : {};
     const system = new SystemUnderTest(topologyName, portBase, { SMTP_URL: smtp.url, ...databases });
     let admin = '';

@@ -81,6 +81,16 @@ export class ServerProcess {
     return exited;
   }
 
+  /** kill -9: no shutdown hook runs, nothing is flushed (a crash). Resolves once it is gone. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    this.child = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
   /** Freezes the process: its sockets stay open but nothing answers (a hung module). */
   pause(): void {
     this.child?.kill('SIGSTOP');

@@ -52,4 +52,24 @@ describe('auth.registration.cancel.v1 (the signup saga compensation)', () => {
       cancelled: false,
     });
   });
+
+  it('cancels by email (an orchestrator that lost the id in a crash), only an account created since the saga began', async () => {
+    const before = new Date(Date.now() - 1000).toISOString();
+    const older = await auth.gateway.register({ email: uniqueEmail(), password: PASSWORD });
+    const since = new Date().toISOString();
+
+    await expect(
+      auth.gateway.cancelRegistration({ email: older.email.toUpperCase(), registeredSince: since, reason: 'saga lost' }),
+    ).resolves.toEqual({ userId: null, cancelled: false });
+    await expect(auth.gateway.cancelRegistration({ email: older.email, registeredSince: before, reason: 'saga lost' })).resolves.toEqual({
+      userId: older.id,
+      cancelled: true,
+    });
+  });
+
+  it('refuses a cancel by email without registeredSince (400)', async () => {
+    await expect(failureOf(auth.gateway.cancelRegistration({ email: uniqueEmail(), reason: 'saga lost' }))).resolves.toMatchObject({
+      status: 400,
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { AuditClient, AuthClient, BillingClient, GATEWAY, NotificationClient } from '@app/contracts';
-import { clientProviders } from '@app/platform';
+import { clientProviders, ModuleKernel } from '@app/platform';
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditHttpController } from './audit/audit.http.controller';
@@ -11,13 +11,25 @@ import { ModuleHealthIndicator } from './health/module-health.indicator';
 import { AuthenticatedGuard } from './http/authenticated.guard';
 import { VerifiedTokenCache } from './http/verified-token.cache';
 import { NotificationHttpController } from './notification/notification.http.controller';
+import { GatewayTables1764100000000 } from './sagas/gateway-tables.migration';
+import { sagaConfigProvider } from './sagas/saga.config';
+import { SagaInstance } from './sagas/saga-instance.entity';
+import { SagaLog } from './sagas/saga-log';
+import { SagaRecovery } from './sagas/saga-recovery';
+import { SagasHttpController } from './sagas/sagas.http.controller';
 import { SignupHttpController } from './signup/signup.http.controller';
 import { SignupSaga } from './signup/signup.saga';
 import { TopologyHttpController } from './topology/topology.http.controller';
 
-/** The HTTP edge. It owns no data: every route is a typed call to a module, as `gateway`. */
+/**
+ * The HTTP edge. Every route is a typed call to a module, as `gateway`. The one thing it owns is
+ * the saga log of the sagas it orchestrates (ADR 0018), in a database of its own.
+ */
 @Module({
-  imports: [TerminusModule],
+  imports: [
+    TerminusModule,
+    ModuleKernel.forOrchestrator({ owner: GATEWAY, entities: [SagaInstance], migrations: [GatewayTables1764100000000] }),
+  ],
   controllers: [
     AuthHttpController,
     SignupHttpController,
@@ -27,6 +39,7 @@ import { TopologyHttpController } from './topology/topology.http.controller';
     DeadLettersHttpController,
     HealthHttpController,
     TopologyHttpController,
+    SagasHttpController,
   ],
   providers: [
     ...clientProviders(GATEWAY, [AuthClient, BillingClient, NotificationClient, AuditClient]),
@@ -34,6 +47,9 @@ import { TopologyHttpController } from './topology/topology.http.controller';
     VerifiedTokenCache,
     ModuleHealthIndicator,
     SignupSaga,
+    sagaConfigProvider,
+    SagaLog,
+    SagaRecovery,
   ],
 })
 export class GatewayModule {}

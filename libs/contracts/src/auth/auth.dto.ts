@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength, MinLength, ValidateIf } from 'class-validator';
 
 export class RegisterRequest {
   @ApiProperty({ example: 'ada@example.com' })
@@ -64,13 +64,23 @@ export class VerifiedToken {
   @ApiProperty({ required: false, description: 'When the token expires, epoch seconds (its `exp`)' }) expiresAt?: number;
 }
 
-/** Compensation of the signup saga: undo a registration whose next step failed. */
+/**
+ * Compensation of the signup saga: undo a registration whose next step failed. By `userId`, or —
+ * when the orchestrator crashed before it learned the id — by `email`, only for an account
+ * registered at or after `registeredSince` (the saga's start), so an older account is never hit.
+ */
 export class CancelRegistrationRequest {
-  @ApiProperty() @IsUUID() userId!: string;
+  @ApiProperty({ required: false }) @ValidateIf((request: CancelRegistrationRequest) => !request.email) @IsUUID() userId?: string;
+  @ApiProperty({ required: false }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @ApiProperty({ required: false, description: 'with `email`: only an account created at or after this time' })
+  @ValidateIf((request: CancelRegistrationRequest) => Boolean(request.email))
+  @IsISO8601()
+  registeredSince?: string;
   @ApiProperty({ example: 'payment declined' }) @IsString() @MaxLength(200) reason!: string;
 }
 
 export class CancelledRegistration {
-  @ApiProperty() userId!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null when asked by email and no account matched' })
+  userId!: string | null;
   @ApiProperty({ description: 'false when there was nothing left to cancel' }) cancelled!: boolean;
 }

@@ -1,4 +1,4 @@
-import { ModuleName } from '@app/contracts';
+import { CallerName } from '@app/contracts';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataSourceOptions, MixedList } from 'typeorm';
@@ -12,8 +12,12 @@ export interface ModuleSchema {
   migrations: MixedList<Function>;
 }
 
-/** SQLite file per module by default; PostgreSQL (schema = module name) when a URL is set. */
-export function dataSourceOptionsFor(module: ModuleName, schema: ModuleSchema, config: PlatformConfig): DataSourceOptions {
+/**
+ * SQLite file per module by default; PostgreSQL (schema = module name) when a URL is set. The
+ * gateway, when it orchestrates a saga, owns a database the same way (`gateway.sqlite`,
+ * `GATEWAY_DATABASE_URL`).
+ */
+export function dataSourceOptionsFor(module: CallerName, schema: ModuleSchema, config: PlatformConfig): DataSourceOptions {
   const common = {
     name: module,
     entities: schema.entities,

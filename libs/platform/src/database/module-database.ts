@@ -1,4 +1,4 @@
-import { ModuleName } from '@app/contracts';
+import { CallerName } from '@app/contracts';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { CommitHooks, GroupCommit, StepOutcome } from './group-commit';
 import { PreparedLookup, PreparedLookups } from './prepared-lookup';
@@ -21,7 +21,8 @@ export class ModuleDatabase {
   private readonly lookups: PreparedLookups;
 
   constructor(
-    readonly module: ModuleName,
+    /** The owner: a business module, or the gateway for its saga log (ADR 0018). */
+    readonly module: CallerName,
     /** The writer (SQLite), or the pool (PostgreSQL). */
     readonly dataSource: DataSource,
     /** Where `read()` runs: SQLite's read-only connection, or the same pool. */

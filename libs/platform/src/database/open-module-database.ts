@@ -1,4 +1,4 @@
-import { ModuleName } from '@app/contracts';
+import { CallerName } from '@app/contracts';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PlatformConfig } from '../config/platform-config';
@@ -10,18 +10,26 @@ import { OutboxDeadLetters1764115200000 } from './outbox-dead-letters.migration'
 import { PlatformTables1732406400000 } from './platform-tables.migration';
 
 /**
- * Creates a module's DataSource with the kernel's tables added, and migrates it. On SQLite it
+ * Creates a module's DataSource with the kernel's tables added (an orchestrator's database, which
+ * publishes and receives no events, goes without them), and migrates it. On SQLite it
  * then opens the read connection (same file, `query_only`) and sets the writer to
  * `synchronous = NORMAL`: in WAL mode a commit survives a crash of the process, and only an OS
  * crash or power loss can take the last commits since the checkpoint (ADR 0012).
  */
-export async function openModuleDatabase(module: ModuleName, schema: ModuleSchema, config: PlatformConfig): Promise<ModuleDatabase> {
+export async function openModuleDatabase(
+  module: CallerName,
+  schema: ModuleSchema,
+  config: PlatformConfig,
+  { kernelTables = true }: { kernelTables?: boolean } = {},
+): Promise<ModuleDatabase> {
   const options = dataSourceOptionsFor(
     module,
-    {
-      entities: [OutboxMessage, InboxMessage, ...(schema.entities as [])],
-      migrations: [PlatformTables1732406400000, OutboxDeadLetters1764115200000, ...(schema.migrations as [])],
-    },
+    kernelTables
+      ? {
+          entities: [OutboxMessage, InboxMessage, ...(schema.entities as [])],
+          migrations: [PlatformTables1732406400000, OutboxDeadLetters1764115200000, ...(schema.migrations as [])],
+        }
+      : schema,
     config,
   );
   const dataSource = await new DataSource(options).initialize();

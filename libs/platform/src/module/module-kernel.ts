@@ -1,5 +1,5 @@
-import { CallerName, ContractBus, ModuleName } from '@app/contracts';
-import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { CallerName, ContractBus, GATEWAY, ModuleName } from '@app/contracts';
+import { DynamicModule, Injectable, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { PlatformConfig } from '../config/platform-config';
 import { Topology } from '../config/topology';
@@ -21,7 +21,22 @@ export interface BusinessModuleOptions extends ModuleSchema {
   clients?: TypedClientClass[];
 }
 
+export interface OrchestratorOptions extends ModuleSchema {
+  /** Who orchestrates: today only the gateway (ADR 0018). */
+  owner: typeof GATEWAY;
+}
+
 export const MODULE_NAME = Symbol('MODULE_NAME');
+
+/** Closes an orchestrator's database when the application shuts down. */
+@Injectable()
+export class OrchestratorDatabaseCloser implements OnApplicationShutdown {
+  constructor(private readonly database: ModuleDatabase) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.database.close();
+  }
+}
 
 /** The typed clients and bus of one caller (a module or the gateway). */
 export function clientProviders(caller: CallerName, clients: TypedClientClass[]): Provider[] {
@@ -66,6 +81,29 @@ export class ModuleKernel {
         ...clientProviders(options.module, clients),
       ],
       exports: [MODULE_NAME, ModuleDatabase, EventPublisher, ContractBus, ...clients],
+    };
+  }
+
+  /**
+   * A database of its own for a caller that is not a business module but orchestrates a saga
+   * (the gateway's saga log, ADR 0018): same store and migrations as a module's, without the
+   * outbox and inbox (an orchestrator publishes and receives no events), and not one of the
+   * process's hosted modules.
+   *
+   * @example imports: [ModuleKernel.forOrchestrator({ owner: 'gateway', entities, migrations })]
+   */
+  static forOrchestrator(options: OrchestratorOptions): DynamicModule {
+    return {
+      module: ModuleKernel,
+      providers: [
+        {
+          provide: ModuleDatabase,
+          useFactory: (config: PlatformConfig) => openModuleDatabase(options.owner, options, config, { kernelTables: false }),
+          inject: [PLATFORM_CONFIG],
+        },
+        OrchestratorDatabaseCloser,
+      ],
+      exports: [ModuleDatabase],
     };
   }
 }

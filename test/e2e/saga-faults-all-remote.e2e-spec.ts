@@ -1,0 +1,3 @@
+import { describeSagaFaults } from './saga-faults';
+
+describeSagaFaults('all-remote', 23100);

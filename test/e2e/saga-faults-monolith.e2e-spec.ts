@@ -1,0 +1,3 @@
+import { describeSagaFaults } from './saga-faults';
+
+describeSagaFaults('monolith', 23000);
