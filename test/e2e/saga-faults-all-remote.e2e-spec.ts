@@ -1,3 +1,3 @@
 import { describeSagaFaults } from './saga-faults';
 
-describeSagaFaults('all-remote', 23100);
+describeSagaFaults('all-remote', 23300);
