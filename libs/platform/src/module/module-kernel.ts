@@ -26,8 +26,6 @@ export interface OrchestratorOptions extends ModuleSchema {
   owner: typeof GATEWAY;
 }
 
-export const MODULE_NAME = Symbol('MODULE_NAME');
-
 /** Closes an orchestrator's database when the application shuts down. */
 @Injectable()
 export class OrchestratorDatabaseCloser implements OnApplicationShutdown {
@@ -63,7 +61,6 @@ export class ModuleKernel {
     return {
       module: ModuleKernel,
       providers: [
-        { provide: MODULE_NAME, useValue: options.module },
         {
           provide: ModuleDatabase,
           useFactory: (config: PlatformConfig) => openModuleDatabase(options.module, options, config),
@@ -80,7 +77,7 @@ export class ModuleKernel {
         },
         ...clientProviders(options.module, clients),
       ],
-      exports: [MODULE_NAME, ModuleDatabase, EventPublisher, ContractBus, ...clients],
+      exports: [ModuleDatabase, EventPublisher, ContractBus, ...clients],
     };
   }
 
