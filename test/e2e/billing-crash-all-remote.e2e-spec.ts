@@ -1,0 +1,3 @@
+import { describeBillingCrash } from './billing-crash';
+
+describeBillingCrash('all-remote', 23800);

@@ -1,0 +1,3 @@
+import { describeBillingCrash } from './billing-crash';
+
+describeBillingCrash('monolith', 23900);
