@@ -14,6 +14,6 @@ describe('the module graph in docs/module-graph.md', () => {
   it('shows every event a subscriber depends on', () => {
     const graph = renderModuleGraph();
     expect(graph).toContain('billing -.->|invoice.paid, payment.failed, invoice.refunded| notification');
-    expect(graph).toContain('auth -.->|user.registered| notification');
+    expect(graph).toContain('auth -.->|user.registered, registration.cancelled| notification');
   });
 });

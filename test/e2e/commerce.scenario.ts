@@ -5,6 +5,11 @@ import { SystemUnderTest } from '../support/system-under-test';
 import { auditEntries, ScenarioContext } from './scenario-context';
 
 const PASSWORD = 'correct horse battery';
+const SIGNUP_CANCELLED = 'Your Archipelago signup was cancelled';
+
+/** The subjects of the mails the SMTP test server received for `email`, in order. */
+const subjectsTo = (smtp: ScenarioContext['smtp'], email: string): string[] =>
+  smtp.mailsTo(email).map((mail) => /^Subject: (.*)$/m.exec(mail.raw)?.[1] ?? '');
 
 interface Notification {
   kind: string;
@@ -91,6 +96,20 @@ export function commerceScenario(context: ScenarioContext): void {
         ]),
       );
     });
+    // ADR 0019: nothing of the undone signup is left to send. Either no mail at all (notification
+    // heard of the cancellation before its dispatcher sent anything), or what already went out is
+    // followed by exactly one "signup cancelled" notice; never a receipt, never a mail after it.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const received = await eventually(() => {
+      const subjects = subjectsTo(smtp, email);
+      if (subjects.length > 0) expect(subjects[subjects.length - 1]).toBe(SIGNUP_CANCELLED);
+      return subjects;
+    });
+    expect(received.filter((subject) => subject === SIGNUP_CANCELLED).length).toBe(received.length > 0 ? 1 : 0);
+    for (const subject of received)
+      expect(subject).toMatch(/^(Welcome to Archipelago|Your payment of .* failed|Your Archipelago signup was cancelled)$/);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(subjectsTo(smtp, email)).toEqual(received);
     const again = await signUp(system, 'tok_ok', email);
     expect(again.status).toBe(201);
   });

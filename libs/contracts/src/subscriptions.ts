@@ -15,7 +15,13 @@ export const EVENT_SUBSCRIPTIONS: Readonly<Record<ModuleName, Subscription>> = {
   audit: ALL_EVENTS,
   auth: [],
   billing: [AuthEvents.registrationCancelled],
-  notification: [AuthEvents.userRegistered, BillingEvents.invoicePaid, BillingEvents.paymentFailed, BillingEvents.invoiceRefunded],
+  notification: [
+    AuthEvents.userRegistered,
+    AuthEvents.registrationCancelled,
+    BillingEvents.invoicePaid,
+    BillingEvents.paymentFailed,
+    BillingEvents.invoiceRefunded,
+  ],
 };
 
 /** Every event published anywhere, by pattern: the catalogue the relay and inbox validate with. */

@@ -14,3 +14,9 @@ export const MAX_ERROR_LENGTH = 1000;
 
 /** The role that may read every user's dead letters. */
 export const ADMIN_ROLE = 'admin';
+
+/**
+ * A row the dispatcher claimed (`sending`) is its own for this long; after that (the process died
+ * mid-send) another pass takes it again: at least once, as before the claim existed.
+ */
+export const SENDING_LEASE_MS = 60 * 1000;

@@ -12,14 +12,16 @@ export interface NotificationDraft {
   kind: NotificationKind;
   message: RenderedMessage;
   channel: NotificationChannelName;
+  /** Set: the row is written `cancelled` with this reason and never sent (ADR 0019). */
+  cancelledBecause?: string;
 }
 
 /**
- * Writes the `pending` row through the event's own transaction: it commits with the inbox row
+ * Writes the `pending` (or, for an undone signup, `cancelled`) row through the event's own transaction: it commits with the inbox row
  * or not at all. Sending happens later, after the commit (see dispatch/).
  */
 export async function queueNotification(draft: NotificationDraft): Promise<void> {
-  const { event, recipient, kind, message, channel } = draft;
+  const { event, recipient, kind, message, channel, cancelledBecause } = draft;
   await event.manager.insert(Notification, {
     id: randomUUID(),
     eventId: event.eventId,
@@ -29,9 +31,9 @@ export async function queueNotification(draft: NotificationDraft): Promise<void>
     recipient: recipient.email,
     subject: message.subject,
     body: message.body,
-    status: 'pending',
+    status: cancelledBecause ? 'cancelled' : 'pending',
     attempts: 0,
-    lastError: null,
+    lastError: cancelledBecause ?? null,
     nextAttemptAt: Date.now(),
     createdAt: new Date().toISOString(),
     sentAt: null,

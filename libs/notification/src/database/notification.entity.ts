@@ -7,7 +7,8 @@ const epochMs = { to: (value: number) => value, from: (value: string | number) =
 
 /**
  * One message to one user, caused by one event. Written `pending` in the event's transaction,
- * then sent by the dispatcher: `sent`, or `failed` and retried, or `dead` after the last attempt.
+ * then sent by the dispatcher: `sent`, or `failed` and retried, or `dead` after the last attempt;
+ * or `cancelled` (never sent, reason in `lastError`) when the user's signup was undone first.
  */
 @Entity('notifications')
 @Index('notifications_event_unique', ['eventId'], { unique: true })

@@ -17,6 +17,12 @@ export const userRegistered = (userId: string, email: string): TestEvent => ({
   payload: { userId, email, roles: ['user'], registeredAt: new Date().toISOString() },
 });
 
+export const registrationCancelled = (userId: string, email: string, reason = 'payment declined'): TestEvent => ({
+  pattern: AuthEvents.registrationCancelled.pattern,
+  source: 'auth',
+  payload: { userId, email, reason },
+});
+
 const invoiceOf = (userId: string, amountMinor: number) => ({
   invoiceId: randomUUID(),
   subscriptionId: randomUUID(),
