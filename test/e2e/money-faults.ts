@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { adminToken, uniqueEmail } from '../support/accounts';
 import { eventually } from '../support/eventually';
-import { LedgerLine, movedTwice, netCharged, readLedger } from '../support/payment-ledger';
+import { LedgerLine, movedTwice, readLedger } from '../support/payment-ledger';
+import { ledgerCounts, signupOutcomes } from '../support/signup-outcomes';
 import { readSql } from '../support/sqlite-file';
 import { HttpResult, SystemUnderTest } from '../support/system-under-test';
 
@@ -121,53 +122,28 @@ export function describeMoneyFaults(topologyName: string, basePort: number, opti
 
     /** Throws until every signup ended one of the two allowed ways; then the counts. */
     async function reconcile(signups: { email: string; status: number }[]) {
-      const users = await readSql(sqlite('auth'), 'SELECT id, email FROM users');
-      const invoices = await readSql(sqlite('billing'), 'SELECT id, userId, status FROM invoices');
-      const subscriptions = await readSql(sqlite('billing'), 'SELECT userId, status FROM subscriptions');
-      const ledger = readLedger(system.dataDir);
-      expect(movedTwice(ledger)).toEqual([]);
-      const userByEmail = new Map(users.map((user) => [user.email as string, user.id as string]));
-      const userIds = new Set(users.map((user) => user.id as string));
-      const invoicesOf = (userId: string) => invoices.filter((invoice) => invoice.userId === userId);
-      const chargeKeysOf = (userId: string) => invoicesOf(userId).map((invoice) => `charge:${invoice.id as string}`);
-      const problems: string[] = [];
-
-      let kept = 0;
+      const outcomes = await signupOutcomes(
+        system.dataDir,
+        signups.map((signup) => signup.email),
+        PRICE,
+      );
+      const users = await readSql(sqlite('auth'), 'SELECT email FROM users');
+      const problems = [...outcomes.problems];
       for (const { email, status } of signups) {
-        const userId = userByEmail.get(email);
-        if (status === 201 && !userId) problems.push(`${email}: answered 201 but has no user`);
-        if (status !== 201 && userId) problems.push(`${email}: answered ${status} but the user exists`);
-        if (!userId) continue;
-        const statuses = invoicesOf(userId).map((invoice) => invoice.status);
-        const active = subscriptions.filter((s) => s.userId === userId && s.status === 'active').length;
-        const net = netCharged(ledger, chargeKeysOf(userId));
-        if (statuses.join() !== 'paid' || active !== 1 || net !== PRICE)
-          problems.push(`${email}: user exists with invoices [${statuses.join()}], ${active} active, net ${net}`);
-        else kept++;
-      }
-
-      let undoneRefunded = 0;
-      let undoneNeverCharged = 0;
-      const gone = [...new Set(invoices.map((invoice) => invoice.userId as string))].filter((userId) => !userIds.has(userId));
-      for (const userId of gone) {
-        const statuses = invoicesOf(userId).map((invoice) => invoice.status as string);
-        const active = subscriptions.filter((s) => s.userId === userId && s.status === 'active').length;
-        const net = netCharged(ledger, chargeKeysOf(userId));
-        if (statuses.some((s) => s !== 'void' && s !== 'refunded') || active !== 0 || net !== 0)
-          problems.push(`deleted user ${userId}: invoices [${statuses.join()}], ${active} active, net ${net}`);
-        else if (ledger.some((line) => line.kind === 'charge' && chargeKeysOf(userId).includes(line.key))) undoneRefunded++;
-        else undoneNeverCharged++;
+        const exists = users.some((user) => user.email === email);
+        if (status === 201 && !exists) problems.push(`${email}: answered 201 but has no user`);
+        if (status !== 201 && exists) problems.push(`${email}: answered ${status} but the user exists`);
       }
       expect(problems).toEqual([]);
-      const charges = ledger.filter((line) => line.kind === 'charge').length;
-      const refunds = ledger.filter((line) => line.kind === 'refund').length;
+      const kept = outcomes.kept.size;
+      const undone = outcomes.undoneAfterACharge + outcomes.undoneNeverCharged;
       return {
         signups: signups.length,
         kept,
-        undoneRefunded,
-        undoneNeverCharged,
-        neverReachedBilling: signups.length - kept - gone.length,
-        ledger: { charges, refunds, movedTwice: 0 },
+        undoneRefunded: outcomes.undoneAfterACharge,
+        undoneNeverCharged: outcomes.undoneNeverCharged,
+        neverReachedBilling: signups.length - kept - undone,
+        ledger: ledgerCounts(outcomes.ledger),
       };
     }
   });

@@ -2,7 +2,7 @@ import { testPort } from '@app/testing';
 import { join } from 'node:path';
 import { adminToken, newAccount, uniqueEmail } from '../support/accounts';
 import { eventually } from '../support/eventually';
-import { movedTwice, netCharged, readLedger } from '../support/payment-ledger';
+import { ledgerCounts, signupOutcomes } from '../support/signup-outcomes';
 import { readSql } from '../support/sqlite-file';
 import { SystemUnderTest } from '../support/system-under-test';
 
@@ -94,51 +94,17 @@ export function describeSagaFaults(topologyName: string, basePort: number): void
     /** Throws until every signup ended one of the two allowed ways; then the counts. */
     async function reconcile(emails: string[]) {
       const sagas = await readSql(sqlite('gateway'), 'SELECT key, state FROM saga_instances');
-      const users = await readSql(sqlite('auth'), 'SELECT id, email FROM users');
-      const invoices = await readSql(sqlite('billing'), 'SELECT id, userId, status FROM invoices');
-      const subscriptions = await readSql(sqlite('billing'), 'SELECT userId, status FROM subscriptions');
-      const ledger = readLedger(system.dataDir);
-      expect(movedTwice(ledger)).toEqual([]);
-      const problems: string[] = [];
+      const outcomes = await signupOutcomes(system.dataDir, emails, PRICE);
+      const problems = [...outcomes.problems];
       for (const saga of sagas.filter((row) => !FINAL_STATES.includes(row.state as string)))
         problems.push(`saga of ${saga.key as string} is still ${saga.state as string}`);
-
-      const userIds = new Set(users.map((user) => user.id as string));
-      const invoicesOf = (userId: string) => invoices.filter((invoice) => invoice.userId === userId);
-      const chargeKeysOf = (userId: string) => invoicesOf(userId).map((invoice) => `charge:${invoice.id as string}`);
-      let kept = 0;
-      for (const email of emails) {
-        const user = users.find((row) => row.email === email);
-        if (!user) continue;
-        const statuses = invoicesOf(user.id as string).map((invoice) => invoice.status);
-        const active = subscriptions.filter((s) => s.userId === user.id && s.status === 'active').length;
-        const net = netCharged(ledger, chargeKeysOf(user.id as string));
-        if (statuses.join() !== 'paid' || active !== 1 || net !== PRICE)
-          problems.push(`${email}: user exists with invoices [${statuses.join()}], ${active} active, net ${net}`);
-        else kept++;
-      }
-      // Every invoice of a user who is gone: void or refunded, nothing active, net charge 0.
-      let refunded = 0;
-      const gone = [...new Set(invoices.map((invoice) => invoice.userId as string))].filter((userId) => !userIds.has(userId));
-      for (const userId of gone) {
-        const statuses = invoicesOf(userId).map((invoice) => invoice.status as string);
-        const active = subscriptions.filter((s) => s.userId === userId && s.status === 'active').length;
-        const net = netCharged(ledger, chargeKeysOf(userId));
-        if (statuses.some((s) => s !== 'void' && s !== 'refunded') || active !== 0 || net !== 0)
-          problems.push(`deleted user ${userId}: invoices [${statuses.join()}], ${active} active, net ${net}`);
-        if (ledger.some((line) => line.kind === 'charge' && chargeKeysOf(userId).includes(line.key))) refunded++;
-      }
       expect(problems).toEqual([]);
       return {
-        kept,
-        undone: emails.length - kept,
-        undoneAfterACharge: refunded,
+        kept: outcomes.kept.size,
+        undone: emails.length - outcomes.kept.size,
+        undoneAfterACharge: outcomes.undoneAfterACharge,
         sagas: Object.fromEntries(FINAL_STATES.map((state) => [state, sagas.filter((row) => row.state === state).length])),
-        ledger: {
-          charges: ledger.filter((line) => line.kind === 'charge').length,
-          refunds: ledger.filter((line) => line.kind === 'refund').length,
-          movedTwice: 0,
-        },
+        ledger: ledgerCounts(outcomes.ledger),
       };
     }
   });
