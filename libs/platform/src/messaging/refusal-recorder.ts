@@ -114,19 +114,23 @@ export class RefusalRecorder implements BeforeApplicationShutdown {
     const windowEnd = new Date().toISOString();
     for (const aggregate of aggregates) {
       const { module, pattern, reason, claimedCaller, detail, count } = aggregate;
-      this.logger.warn(`refused ${count} more unauthenticated messages from "${claimedCaller}" (last: ${pattern}, ${reason})`);
+      this.logger.warn(`refused ${count} more unauthenticated messages from "${claimedCaller}" (first: ${pattern}, ${reason})`);
       const context = { trace: newTrace(), actor: ANONYMOUS_ACTOR, module: module.name };
-      await MessageContext.run(context, () =>
-        module.publisher.publishAlone(PlatformEvents.messageRefused, {
-          pattern,
-          reason,
-          claimedCaller,
-          detail: `${count} refusals like: ${detail}`.slice(0, 500),
-          count,
-          windowStart: new Date(aggregate.windowStart).toISOString(),
-          windowEnd,
-        }),
-      ).catch((error: unknown) => this.logger.error(`could not audit ${count} refusals from "${claimedCaller}": ${String(error)}`));
+      try {
+        await MessageContext.run(context, () =>
+          module.publisher.publishAlone(PlatformEvents.messageRefused, {
+            pattern,
+            reason,
+            claimedCaller,
+            detail: `${count} refusals like: ${detail}`.slice(0, 500),
+            count,
+            windowStart: new Date(aggregate.windowStart).toISOString(),
+            windowEnd,
+          }),
+        );
+      } catch (error) {
+        this.logger.error(`could not audit ${count} refusals from "${claimedCaller}": ${String(error)}`);
+      }
     }
   }
 
