@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { defineEvent } from '../shared';
 
 export const REFUSAL_REASONS = [
@@ -18,6 +18,14 @@ export class MessageRefusedEvent {
   @IsIn(REFUSAL_REASONS) reason!: RefusalReason;
   @IsString() @MaxLength(200) claimedCaller!: string;
   @IsString() @MaxLength(500) detail!: string;
+  /**
+   * Present on an aggregate of unauthenticated refusals (ADR 0021): how many refusals from this
+   * claimed caller this entry stands for, received from `windowStart` to `windowEnd` (ISO times).
+   * Absent: the entry is one refusal.
+   */
+  @IsOptional() @IsInt() @Min(1) count?: number;
+  @IsOptional() @IsString() @MaxLength(30) windowStart?: string;
+  @IsOptional() @IsString() @MaxLength(30) windowEnd?: string;
 }
 
 /** Stamp: a module handled a command (a call that changes state). */

@@ -29,4 +29,23 @@ describe('platform configuration', () => {
     });
     expect(() => readPlatformConfig({ AUTH_DATABASE_URL: 'mysql://x' })).toThrow(/AUTH_DATABASE_URL must start with postgres:\/\//);
   });
+
+  it('has safe transport limits by default, each one settable', () => {
+    expect(readPlatformConfig({}).tcpLimits).toEqual({
+      maxConnections: 512,
+      maxConnectionBufferBytes: 1024 * 1024,
+      maxTotalBufferedBytes: 64 * 1024 * 1024,
+      maxFrameBytes: 1024 * 1024,
+      idleTimeoutMs: 300_000,
+      incompleteFrameTimeoutMs: 10_000,
+    });
+    expect(readPlatformConfig({ TCP_MAX_CONNECTIONS: '20', TCP_IDLE_TIMEOUT_MS: '1000' }).tcpLimits).toMatchObject({
+      maxConnections: 20,
+      idleTimeoutMs: 1000,
+    });
+    expect(() => readPlatformConfig({ TCP_MAX_TOTAL_BUFFERED_BYTES: '0' })).toThrow(
+      /TCP_MAX_TOTAL_BUFFERED_BYTES must be a positive integer/,
+    );
+    expect(readPlatformConfig({}).refusalAuditWindowMs).toBe(60_000);
+  });
 });

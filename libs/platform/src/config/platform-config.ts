@@ -1,3 +1,4 @@
+import type { TcpLimits } from '../transport/tcp/transport-limits';
 import { ConfigurationError } from './configuration.error';
 
 /** Everything the kernel reads from the environment, checked once at start. */
@@ -25,6 +26,10 @@ export interface PlatformConfig {
   shutdownGraceMs: number;
   /** Refusals by its subscriber after which an outbox row is dead-lettered (ADR 0016); transport failures do not count. */
   outboxMaxAttempts: number;
+  /** What a TCP listener allows its peers (ADR 0021). */
+  tcpLimits: TcpLimits;
+  /** Unauthenticated refusals from one claimed source are audited once per this window, with a count (ADR 0021). */
+  refusalAuditWindowMs: number;
   insecureDefaults: string[];
 }
 
@@ -92,6 +97,15 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
     outboxRetentionMs: positiveInt(env, 'OUTBOX_RETENTION_HOURS', 168, problems) * 3600 * 1000,
     shutdownGraceMs: positiveInt(env, 'SHUTDOWN_GRACE_MS', 10_000, problems),
     outboxMaxAttempts: positiveInt(env, 'OUTBOX_MAX_ATTEMPTS', 12, problems),
+    tcpLimits: {
+      maxConnections: positiveInt(env, 'TCP_MAX_CONNECTIONS', 512, problems),
+      maxConnectionBufferBytes: positiveInt(env, 'TCP_MAX_CONNECTION_BUFFER_BYTES', 1024 * 1024, problems),
+      maxTotalBufferedBytes: positiveInt(env, 'TCP_MAX_TOTAL_BUFFERED_BYTES', 64 * 1024 * 1024, problems),
+      maxFrameBytes: positiveInt(env, 'TCP_MAX_FRAME_BYTES', 1024 * 1024, problems),
+      idleTimeoutMs: positiveInt(env, 'TCP_IDLE_TIMEOUT_MS', 300_000, problems),
+      incompleteFrameTimeoutMs: positiveInt(env, 'TCP_INCOMPLETE_FRAME_TIMEOUT_MS', 10_000, problems),
+    },
+    refusalAuditWindowMs: positiveInt(env, 'REFUSAL_AUDIT_WINDOW_MS', 60_000, problems),
     insecureDefaults,
   };
   if (problems.length > 0) throw new ConfigurationError('environment', problems);

@@ -1,5 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
+import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { ConfigurationError } from '../config/configuration.error';
+import { PlatformConfig } from '../config/platform-config';
 import { Endpoint, Topology } from '../config/topology';
 import { EnvelopeGate } from '../envelope/envelope-gate';
 import { TcpCallServer } from './tcp/tcp-call.server';
@@ -15,12 +17,18 @@ export class CallListeners implements OnApplicationBootstrap, OnModuleDestroy, O
   constructor(
     @Inject(Topology) private readonly topology: Topology,
     private readonly gate: EnvelopeGate,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
+
+  /** Connections this process's listener closed for breaking a transport limit, by rule (ADR 0021). */
+  limitBreaches(): Record<string, number> {
+    return this.server?.breaches.snapshot() ?? {};
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     const listen = this.topology.self.listen;
     if (!listen || this.topology.hostedModules.length === 0) return;
-    const server = new TcpCallServer(listen, this.gate);
+    const server = new TcpCallServer(listen, this.gate, this.config.tcpLimits);
     await new Promise<void>((resolve, reject) =>
       server.listen((error?: unknown) => (error ? reject(this.cannotListen(listen, error)) : resolve())),
     );

@@ -1,20 +1,44 @@
 import { ServerTCP } from '@nestjs/microservices';
+import { Socket } from 'node:net';
 import { from } from 'rxjs';
 import { Endpoint } from '../../config/topology';
 import { EnvelopeGate } from '../../envelope/envelope-gate';
 import { toModuleError } from '../../errors/to-module-error';
+import { CorkedJsonSocket } from './corked-json-socket';
 import { tcpOptions } from './tcp-options';
+import { BufferBudget, LimitBreaches, TcpLimits } from './transport-limits';
 
 /**
  * Nest's TCP server with one handler per pattern this process answers, each going through the
  * envelope gate to the compiled handler. Patterns are plain strings: looked up, not parsed.
+ * The listener enforces the transport limits (ADR 0021); `breaches` counts the connections closed.
  */
 export class TcpCallServer extends ServerTCP {
+  readonly breaches: LimitBreaches;
+  private readonly budget: BufferBudget;
+
   constructor(
     endpoint: Endpoint,
     private readonly gate: EnvelopeGate,
+    private readonly limits: TcpLimits,
   ) {
     super(tcpOptions(endpoint));
+    this.breaches = new LimitBreaches();
+    this.budget = new BufferBudget(limits.maxTotalBufferedBytes);
+    const server = this.server;
+    server.maxConnections = limits.maxConnections;
+    server.on('drop', () => this.breaches.record('too-many-connections'));
+  }
+
+  /** Characters currently held in unfinished frames across this listener's connections. */
+  get bufferedBytes(): number {
+    return this.budget.inUse;
+  }
+
+  protected override getSocketInstance(socket: Socket): CorkedJsonSocket {
+    const json = new CorkedJsonSocket(socket, { limits: this.limits, budget: this.budget, breaches: this.breaches });
+    socket.setTimeout(this.limits.idleTimeoutMs, () => json.breach('idle'));
+    return json;
   }
 
   override listen(callback: (error?: unknown) => void): void {
@@ -36,6 +60,11 @@ export class TcpCallServer extends ServerTCP {
    */
   stopAccepting(): void {
     this.server.close();
+  }
+
+  override close(): void {
+    super.close();
+    this.breaches.close();
   }
 
   override getHandlerByPattern(pattern: string) {

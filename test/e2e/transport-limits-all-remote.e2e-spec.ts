@@ -1,0 +1,3 @@
+import { describeTransportLimits } from './transport-limits';
+
+describeTransportLimits('all-remote', 22400);
