@@ -5,6 +5,11 @@ import { Socket } from 'node:net';
  * library, no envelope unless the test builds one.
  */
 export function sendRawTcpPacket(port: number, packet: object, timeoutMs = 5000): Promise<any> {
+  return sendRawTcpJson(port, JSON.stringify(packet), timeoutMs);
+}
+
+/** The same with the packet's JSON text as given: for nesting JSON.stringify itself could not write. */
+export function sendRawTcpJson(port: number, json: string, timeoutMs = 5000): Promise<any> {
   return new Promise((resolve, reject) => {
     const socket = new Socket();
     let buffer = '';
@@ -28,7 +33,6 @@ export function sendRawTcpPacket(port: number, packet: object, timeoutMs = 5000)
       reject(error);
     });
     socket.connect(port, '127.0.0.1', () => {
-      const json = JSON.stringify(packet);
       socket.write(`${json.length}#${json}`);
     });
   });

@@ -6,6 +6,7 @@ import { ServerProcess } from './server-process';
 export const ADMIN = { email: 'admin@archipelago.test', password: 'admin-password-1234' };
 export const MESSAGE_SECRET = 'e2e-message-secret-0123456789abcdef0123456789';
 export const CALL_TIMEOUT_MS = 1500;
+export const JWT_SECRET = 'e2e-jwt-secret-0123456789abcdef0123456789abcdef';
 
 interface TopologyFile {
   processes: Record<string, { http?: object; listen?: object }>;
@@ -110,13 +111,16 @@ export class SystemUnderTest {
       PROCESS: processName,
       DATA_DIR: this.dataDir,
       MESSAGE_SECRET,
-      JWT_SECRET: 'e2e-jwt-secret-0123456789abcdef0123456789abcdef',
+      JWT_SECRET,
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       CALL_TIMEOUT_MS: String(CALL_TIMEOUT_MS),
       OUTBOX_RELAY_INTERVAL_MS: '200',
       OUTBOX_MAX_BACKOFF_MS: '1000',
       NOTIFICATION_DISPATCH_INTERVAL_MS: '200',
+      // The suites log in often from one address; the edge-limits spec sets low limits of its own.
+      AUTH_RATE_LIMIT_PER_IP: '1000000',
+      AUTH_RATE_LIMIT_PER_ACCOUNT: '1000000',
       ...this.extraEnv,
       ...overrides,
     };

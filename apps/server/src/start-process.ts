@@ -11,13 +11,17 @@ import { AppModule } from './app.module';
 export async function startProcess(topology: Topology, config: PlatformConfig): Promise<NestFastifyApplication> {
   const logger = new TraceLogger(topology.processName);
   const adapter = new FastifyAdapter({ bodyLimit: config.httpBodyLimitBytes });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forProcess(topology, config), adapter, { logger });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forProcess(topology, config), adapter, {
+    logger,
+    // the gateway registers its own JSON parser, which checks depth before parsing (ADR 0020)
+    bodyParser: false,
+  });
   // SIGTERM drains (ADR 0017): in-flight work finishes, the relay flushes, then exit code 0.
   app.enableShutdownHooks([], { useProcessExit: true });
   assertContractsCovered(app, topology);
   const http = topology.self.http;
   if (http) {
-    setUpGateway(app);
+    await setUpGateway(app);
     await app.listen(http.port, http.host).catch((error: unknown) => {
       throw portProblem(error, topology, `processes.${topology.processName}.http`, `${http.host}:${http.port}`);
     });

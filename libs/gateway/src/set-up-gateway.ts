@@ -1,14 +1,23 @@
-import { createContractValidationPipe, Drain } from '@app/platform';
+import { createContractValidationPipe, Drain, PLATFORM_CONFIG, PlatformConfig } from '@app/platform';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { setUpOpenApi } from './docs/openapi';
+import { registerAuthRateLimit } from './http/auth-rate-limit';
 import { registerDrainHook } from './http/drain.hook';
 import { HttpErrorFilter } from './http/http-error.filter';
+import { registerJsonDepthParser } from './http/json-depth.parser';
 import { registerTraceHook } from './http/trace.hook';
 
-/** Edge concerns of the HTTP app: trace header, drain, validation, one error shape, OpenAPI. */
-export function setUpGateway(app: NestFastifyApplication): void {
-  registerTraceHook(app.getHttpAdapter().getInstance());
-  registerDrainHook(app.getHttpAdapter().getInstance(), app.get(Drain));
+/**
+ * Edge concerns of the HTTP app: trace header, drain, body depth, login/refresh rate limits,
+ * validation, one error shape, OpenAPI.
+ */
+export async function setUpGateway(app: NestFastifyApplication): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  const config = app.get<PlatformConfig>(PLATFORM_CONFIG);
+  registerTraceHook(fastify);
+  registerDrainHook(fastify, app.get(Drain));
+  registerJsonDepthParser(fastify, config.maxPayloadDepth);
+  await registerAuthRateLimit(fastify, config.authRateLimit);
   app.useGlobalPipes(createContractValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   setUpOpenApi(app);

@@ -10,6 +10,7 @@ export * from './context/trace-context';
 export * from './envelope/canonical-json';
 export * from './envelope/envelope';
 export * from './envelope/envelope-signer';
+export { jsonTextNestsDeeperThan, MAX_MESSAGE_DEPTH } from './envelope/message-depth';
 // Errors
 export * from './errors';
 // Messaging: the sender, and the pipeline every handler is compiled into

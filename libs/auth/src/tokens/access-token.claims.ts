@@ -1,9 +1,14 @@
-/** The private claims of an access token; `sub` is the user id, `iss`/`aud`/`exp` are standard. */
+/**
+ * The claims of an access token; `sub` is the user id, `iss`/`aud` are checked by the verifier.
+ * `sub`, `iat` and `exp` are required: a correctly signed token without an expiry would be valid
+ * forever, one without `iat` cannot be dated, one without `sub` names nobody.
+ */
 export interface AccessTokenClaims {
   sub: string;
   email: string;
   roles: string[];
-  exp?: number;
+  iat: number;
+  exp: number;
 }
 
 export function isAccessTokenClaims(value: unknown): value is AccessTokenClaims {
@@ -12,6 +17,9 @@ export function isAccessTokenClaims(value: unknown): value is AccessTokenClaims 
     typeof claims === 'object' &&
     claims !== null &&
     typeof claims.sub === 'string' &&
+    claims.sub !== '' &&
+    Number.isFinite(claims.iat) &&
+    Number.isFinite(claims.exp) &&
     typeof claims.email === 'string' &&
     Array.isArray(claims.roles) &&
     claims.roles.every((role) => typeof role === 'string')

@@ -11,7 +11,7 @@ export class AccessTokens {
   constructor(private readonly jwt: JwtService) {}
 
   sign(user: User): Promise<string> {
-    const claims: Omit<AccessTokenClaims, 'sub'> = { email: user.email, roles: user.roles };
+    const claims: Omit<AccessTokenClaims, 'sub' | 'iat' | 'exp'> = { email: user.email, roles: user.roles };
     return this.jwt.signAsync(claims, { subject: user.id });
   }
 

@@ -23,6 +23,22 @@ describe('platform configuration', () => {
     expect(() => readPlatformConfig({ OUTBOX_MAX_ATTEMPTS: '0' })).toThrow(/OUTBOX_MAX_ATTEMPTS must be a positive integer \(got "0"\)/);
   });
 
+  it('bounds body depth by MAX_PAYLOAD_DEPTH, 32 unless set and never above 60, below the 64 levels of a message', () => {
+    expect(readPlatformConfig({}).maxPayloadDepth).toBe(32);
+    expect(readPlatformConfig({ MAX_PAYLOAD_DEPTH: '60' }).maxPayloadDepth).toBe(60);
+    expect(() => readPlatformConfig({ MAX_PAYLOAD_DEPTH: '61' })).toThrow(/MAX_PAYLOAD_DEPTH must be at most 60/);
+    expect(() => readPlatformConfig({ MAX_PAYLOAD_DEPTH: '0' })).toThrow(/MAX_PAYLOAD_DEPTH must be a positive integer/);
+  });
+
+  it('reads the login and refresh rate limits, generous unless set', () => {
+    expect(readPlatformConfig({}).authRateLimit).toEqual({ windowMs: 60_000, perIp: 60, perAccount: 10 });
+    expect(
+      readPlatformConfig({ AUTH_RATE_LIMIT_PER_IP: '5', AUTH_RATE_LIMIT_PER_ACCOUNT: '2', AUTH_RATE_LIMIT_WINDOW_MS: '1000' })
+        .authRateLimit,
+    ).toEqual({ windowMs: 1000, perIp: 5, perAccount: 2 });
+    expect(() => readPlatformConfig({ AUTH_RATE_LIMIT_PER_IP: 'many' })).toThrow(/AUTH_RATE_LIMIT_PER_IP must be a positive integer/);
+  });
+
   it('reads per-module PostgreSQL URLs', () => {
     expect(readPlatformConfig({ BILLING_DATABASE_URL: 'postgres://localhost/app' }).databaseUrls).toEqual({
       billing: 'postgres://localhost/app',

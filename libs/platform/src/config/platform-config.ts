@@ -14,6 +14,10 @@ export interface PlatformConfig {
   databaseUrls: Record<string, string>;
   admin?: { email: string; password: string };
   httpBodyLimitBytes: number;
+  /** How deep a JSON body may nest (objects and arrays) before it is refused 400 PAYLOAD_TOO_DEEP, unparsed. */
+  maxPayloadDepth: number;
+  /** Login and refresh attempts allowed per window, per client IP and per account (ADR 0020). */
+  authRateLimit: { windowMs: number; perIp: number; perAccount: number };
   /** How long the gateway trusts an access token it has verified (0: ask auth every time). */
   tokenCacheMs: number;
   /** How often the outbox relay looks for undelivered events. */
@@ -32,6 +36,9 @@ export interface PlatformConfig {
   refusalAuditWindowMs: number;
   insecureDefaults: string[];
 }
+
+/** Below the 64 levels a message between modules may nest (`MAX_MESSAGE_DEPTH`), leaving room for the envelope. */
+const MAX_PAYLOAD_DEPTH_CEILING = 60;
 
 const DEV_MESSAGE_SECRET = 'archipelago-dev-message-secret-do-not-use-in-production';
 const DEV_JWT_SECRET = 'archipelago-dev-jwt-secret-do-not-use-in-production';
@@ -91,6 +98,12 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
     databaseUrls,
     admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
     httpBodyLimitBytes: positiveInt(env, 'HTTP_BODY_LIMIT_BYTES', 100 * 1024, problems),
+    maxPayloadDepth: positiveInt(env, 'MAX_PAYLOAD_DEPTH', 32, problems),
+    authRateLimit: {
+      windowMs: positiveInt(env, 'AUTH_RATE_LIMIT_WINDOW_MS', 60_000, problems),
+      perIp: positiveInt(env, 'AUTH_RATE_LIMIT_PER_IP', 60, problems),
+      perAccount: positiveInt(env, 'AUTH_RATE_LIMIT_PER_ACCOUNT', 10, problems),
+    },
     tokenCacheMs: integerAtLeast(0, env, 'AUTH_TOKEN_CACHE_MS', 10_000, problems),
     relayIntervalMs: positiveInt(env, 'OUTBOX_RELAY_INTERVAL_MS', 500, problems),
     outboxMaxBackoffMs: positiveInt(env, 'OUTBOX_MAX_BACKOFF_MS', 30_000, problems),
@@ -108,6 +121,9 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
     refusalAuditWindowMs: positiveInt(env, 'REFUSAL_AUDIT_WINDOW_MS', 60_000, problems),
     insecureDefaults,
   };
+  // A body becomes the payload of an envelope, and messages between modules nest at most 64 levels.
+  if (config.maxPayloadDepth > MAX_PAYLOAD_DEPTH_CEILING)
+    problems.push(`MAX_PAYLOAD_DEPTH must be at most ${MAX_PAYLOAD_DEPTH_CEILING} (got "${env.MAX_PAYLOAD_DEPTH}")`);
   if (problems.length > 0) throw new ConfigurationError('environment', problems);
   config.maxDeadlineMs = Math.max(config.maxDeadlineMs, config.callTimeoutMs);
   return config;

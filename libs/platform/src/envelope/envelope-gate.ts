@@ -7,6 +7,7 @@ import { HandlerTable } from '../messaging/handler-table';
 import { RefusalRecorder } from '../messaging/refusal-recorder';
 import { Envelope } from './envelope';
 import { envelopeShapeProblem } from './envelope-shape';
+import { assertMessageDepth } from './message-depth';
 import { EnvelopeSigner } from './envelope-signer';
 import { ReplayCache } from './replay-cache';
 
@@ -32,6 +33,7 @@ export class EnvelopeGate {
 
   /** Once this process drains, a new message is refused with a retryable MODULE_DRAINING (ADR 0017). */
   async receive(pattern: string, message: unknown): Promise<unknown> {
+    assertMessageDepth(message); // before anything recursive (shape, signature, audit) reads it
     if (this.drain.isDraining) throw this.drain.drainingError();
     const handler = this.handlers.get(pattern);
     const refusal = handler ? this.refusalFor(pattern, message) : new RefusalError('bad-envelope', `nothing here answers ${pattern}`);

@@ -1,5 +1,7 @@
-/** Deeper than any contract payload; a cycle or a hostile nesting stops here instead of the stack. */
-const MAX_DEPTH = 64;
+import { MAX_MESSAGE_DEPTH } from '../../envelope/message-depth';
+
+/** Deeper than any contract payload; a cycle or a hostile nesting stops here instead of the stack (as at the gate). */
+const MAX_DEPTH = MAX_MESSAGE_DEPTH;
 
 /**
  * What a value would be after a trip over a wire — `JSON.parse(JSON.stringify(value))` — built

@@ -1,0 +1,3 @@
+import { describeEdgeLimits } from './edge-limits';
+
+describeEdgeLimits('all-remote', 24100);

@@ -1,0 +1,3 @@
+import { describeEdgeLimits } from './edge-limits';
+
+describeEdgeLimits('monolith', 24000);
