@@ -15,6 +15,9 @@ const SLOW_DISPATCH_MS = 1500;
  * undone signup is cancelled and never sent, a "signup cancelled" notice only if something had
  * already reached the user, billing news after it kept unsent except a refund.
  */
+// Each case waits for dispatcher passes; under a loaded CI machine that can take seconds.
+jest.setTimeout(30_000);
+
 describe('notification when a signup is undone (auth.registration.cancelled.v1)', () => {
   const smtp = new SmtpTestServer(SMTP_PORT);
   const apps: Partial<Record<'fast' | 'slow' | 'closed', NotificationTestApp>> = {};
@@ -79,10 +82,10 @@ describe('notification when a signup is undone (auth.registration.cancelled.v1)'
     const email = uniqueEmail('undone-late');
 
     await app.deliver(userRegistered(userId, email));
-    await eventually(() => expect(subjectsTo(email)).toEqual(['Welcome to Archipelago']));
+    await eventually(() => expect(subjectsTo(email)).toEqual(['Welcome to Archipelago']), 15_000);
     await app.deliver(registrationCancelled(userId, email));
 
-    await eventually(() => expect(subjectsTo(email)).toEqual(['Welcome to Archipelago', 'Your Archipelago signup was cancelled']));
+    await eventually(() => expect(subjectsTo(email)).toEqual(['Welcome to Archipelago', 'Your Archipelago signup was cancelled']), 15_000);
     const notice = (await own(app, userId)).find((n) => n.kind === 'signup-cancelled');
     expect(notice).toMatchObject({ status: 'sent', recipient: email });
     expect(notice!.body).toContain(email);
@@ -96,12 +99,12 @@ describe('notification when a signup is undone (auth.registration.cancelled.v1)'
     const eventId = randomUUID();
 
     await app.deliver(userRegistered(userId, email));
-    await eventually(() => expect(subjectsTo(email)).toHaveLength(1));
+    await eventually(() => expect(subjectsTo(email)).toHaveLength(1), 15_000);
     const first = await app.deliver(cancelled, eventId);
     const second = await app.deliver(cancelled, eventId);
 
     expect([first.duplicate, second.duplicate]).toEqual([false, true]);
-    await eventually(() => expect(subjectsTo(email)).toEqual(['Welcome to Archipelago', 'Your Archipelago signup was cancelled']));
+    await eventually(() => expect(subjectsTo(email)).toEqual(['Welcome to Archipelago', 'Your Archipelago signup was cancelled']), 15_000);
     await sleep(300);
     expect(subjectsTo(email)).toHaveLength(2);
     expect((await own(app, userId)).filter((n) => n.kind === 'signup-cancelled')).toHaveLength(1);
@@ -119,7 +122,7 @@ describe('notification when a signup is undone (auth.registration.cancelled.v1)'
     await app.deliver(paymentFailed(userId));
     await app.deliver(invoiceRefunded(userId));
 
-    await eventually(() => expect(subjectsTo(email)).toEqual(['Refund of 9.00 EUR']));
+    await eventually(() => expect(subjectsTo(email)).toEqual(['Refund of 9.00 EUR']), 15_000);
     await sleep(300);
     expect(subjectsTo(email)).toEqual(['Refund of 9.00 EUR']);
     const byKind = Object.fromEntries((await own(app, userId)).map((n) => [n.kind, n]));
