@@ -1,4 +1,4 @@
-import { ModuleDatabase } from '@app/platform';
+import { Drain, ModuleDatabase } from '@app/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { Invoice } from '../database/invoice.entity';
 import { moveIfStill } from '../domain/invoice-moves';
@@ -17,6 +17,7 @@ export class InvoiceSettlement {
   constructor(
     private readonly db: ModuleDatabase,
     private readonly payments: PaymentProvider,
+    private readonly drain: Drain,
   ) {}
 
   /** Refunds a charge under the invoice's refund key, then records the invoice `void`. */
@@ -32,8 +33,15 @@ export class InvoiceSettlement {
     this.logger.warn(`refunded charge ${chargeId} of invoice ${invoice.id}: ${reason}`);
   }
 
-  /** Waits for a charge still running at the deadline, then undoes it (the sweeper is the backstop). */
-  async settleLate(invoice: Invoice, late: Promise<ChargeResult>): Promise<void> {
+  /**
+   * Waits for a charge still running at the deadline, then undoes it (the sweeper is the backstop).
+   * Counted as work in flight, so a shutdown waits for it (bounded) instead of closing the database under it.
+   */
+  settleLate(invoice: Invoice, late: Promise<ChargeResult>): Promise<void> {
+    return this.drain.track(() => this.settleLateNow(invoice, late));
+  }
+
+  private async settleLateNow(invoice: Invoice, late: Promise<ChargeResult>): Promise<void> {
     try {
       const result = await late;
       if (result.outcome === 'succeeded') await this.giveBack(invoice, result.chargeId, 'the payment completed after the deadline');
