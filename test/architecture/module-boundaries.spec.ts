@@ -49,6 +49,16 @@ describe('the boundary checker, on a workspace with planted violations', () => {
     expect(rulesOf('libs/contracts/src/index.ts')).toEqual(['@app/platform → libs/contracts may import no @app lib, not @app/platform']);
   });
 
+  it('reports a business module that imports the gateway', () => {
+    expect(rulesOf('libs/auth/src/uses-gateway.ts')).toEqual([
+      '@app/gateway → a business module (libs/auth) may import only @app/contracts, @app/platform, not @app/gateway',
+    ]);
+  });
+
+  it('reports the kernel importing a business module', () => {
+    expect(rulesOf('libs/platform/src/knows-billing.ts')).toHaveLength(1);
+  });
+
   it('lets modules use contracts, platform, their own files and npm packages, and apps use any lib', () => {
     expect(rulesOf('libs/billing/src/allowed.ts')).toEqual([]);
     expect(rulesOf('apps/server/src/main.ts')).toEqual([]);

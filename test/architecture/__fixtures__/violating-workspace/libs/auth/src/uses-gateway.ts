@@ -1,0 +1,3 @@
+import { GatewayModule } from '@app/gateway';
+
+export { GatewayModule };

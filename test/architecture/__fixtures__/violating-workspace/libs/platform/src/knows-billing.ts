@@ -1,0 +1,3 @@
+import { helper } from '@app/billing';
+
+export { helper };
