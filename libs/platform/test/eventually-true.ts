@@ -1,9 +1,7 @@
-/** Polls until the condition holds; fails after the timeout. */
-export async function eventuallyTrue(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms`);
-}
+import { eventually } from '@app/testing';
+
+/** `eventually` for a yes/no condition: polls until it holds; fails after the timeout. */
+export const eventuallyTrue = (condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> =>
+  eventually(async () => {
+    if (!(await condition())) throw new Error(`condition not met within ${timeoutMs} ms`);
+  }, timeoutMs);

@@ -1,33 +1,15 @@
-import { EventBatchReceipt, ModuleErrorBody, PlatformContract } from '@app/contracts';
+import { EventBatchReceipt, PlatformContract } from '@app/contracts';
 import { randomUUID } from 'node:crypto';
 import { eventuallyTrue } from './eventually-true';
 import { ClientTCP } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
-import {
-  EnvelopeSigner,
-  formatTraceparent,
-  HostedModules,
-  MessageContext,
-  MessageSender,
-  ModuleCallError,
-  newTrace,
-  Topology,
-} from '../src';
+import { EnvelopeSigner, formatTraceparent, HostedModules, MessageContext, MessageSender, newTrace, Topology } from '../src';
 import { DeadLetters } from '../src/events/dead-letters';
 import { OutboxRelay } from '../src/events/outbox-relay';
 import { OutboxMessage } from '../src/events/outbox-message.entity';
 import { NoteContract, NoteController } from './fixtures/note.fixture';
 import { KernelMode, KernelSystem } from './kernel-system';
-import { PostgresCluster, recordStatements, testPort } from '@app/testing';
-
-const failureOf = async (call: Promise<unknown>): Promise<ModuleErrorBody> => {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ModuleCallError);
-  return (error as ModuleCallError).body;
-};
+import { failureOf, PostgresCluster, recordStatements, testPort } from '@app/testing';
 
 const asUser = (roles: string[]) => ({ trace: newTrace(), actor: { kind: 'user' as const, id: 'u-1', roles }, module: 'gateway' });
 

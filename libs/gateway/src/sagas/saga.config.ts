@@ -1,4 +1,4 @@
-import { ConfigurationError, PLATFORM_CONFIG, PlatformConfig } from '@app/platform';
+import { ConfigurationError, integerAtLeast, PLATFORM_CONFIG, PlatformConfig } from '@app/platform';
 import { Provider } from '@nestjs/common';
 
 /** How the gateway's saga log is worked on, read from the environment once, at start. */
@@ -13,14 +13,6 @@ export interface SagaConfig {
 }
 
 export const SAGA_CONFIG = Symbol('GATEWAY_SAGA_CONFIG');
-
-function integerAtLeast(min: number, env: NodeJS.ProcessEnv, key: string, fallback: number, problems: string[]): number {
-  const raw = env[key];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) problems.push(`${key} must be an integer of at least ${min} (got "${raw}")`);
-  return value;
-}
 
 export function readSagaConfig(env: NodeJS.ProcessEnv, callTimeoutMs: number): SagaConfig {
   const problems: string[] = [];
