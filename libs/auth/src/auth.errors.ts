@@ -18,8 +18,6 @@ export const AuthErrors = {
       message: 'the refresh token was already used: every session of it is revoked, log in again',
     }),
   invalidToken: () => new UnauthorizedException({ code: 'INVALID_TOKEN', message: 'the access token is invalid or expired' }),
-  authenticationRequired: () =>
-    new UnauthorizedException({ code: 'AUTHENTICATION_REQUIRED', message: 'this call needs a signed-in user as its actor' }),
   adminNotCancellable: () =>
     new ConflictException({ code: 'REGISTRATION_NOT_CANCELLABLE', message: 'an admin account is not undone by a compensation' }),
   userNotFound: () => new NotFoundException({ code: 'USER_NOT_FOUND', message: 'the user of this token no longer exists' }),

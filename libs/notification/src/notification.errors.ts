@@ -1,9 +1,7 @@
-import { ConflictException, UnauthorizedException } from '@nestjs/common';
+import { ConflictException } from '@nestjs/common';
 
 /** Every refusal of the notification module, as `{ code, message }`; the platform adds the status. */
 export const NotificationErrors = {
-  authenticationRequired: () =>
-    new UnauthorizedException({ code: 'AUTHENTICATION_REQUIRED', message: 'this call needs a signed-in user as its actor' }),
   /**
    * A billing event came before the user's `auth.user.registered.v1`: events of two modules are
    * not ordered. Refusing rolls the inbox back, so the publisher's relay delivers it again later.

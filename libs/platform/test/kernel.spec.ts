@@ -76,6 +76,17 @@ describe.each<[string, KernelMode, number, boolean]>([
     });
   });
 
+  it('answers 401 to a handler that acts for a signed-in user when the actor is system or anonymous', async () => {
+    expect(await failureOf(system.bus('gateway').call(NoteContract.mine, {}))).toMatchObject({
+      status: 401,
+      code: 'AUTHENTICATION_REQUIRED',
+      message: 'auth.note.mine.v1 acts for a signed-in user',
+    });
+    await expect(MessageContext.run(asUser(['user']), () => system.bus('gateway').call(NoteContract.mine, {}))).resolves.toEqual({
+      userId: 'u-1',
+    });
+  });
+
   it("delivers an event and the command stamp to the subscriber with the caller's trace ID", async () => {
     const context = asUser(['user']);
     await MessageContext.run(context, () => system.bus('gateway').call(NoteContract.write, { text: 'traced' }));

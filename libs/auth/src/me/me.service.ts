@@ -1,4 +1,4 @@
-import { Actor, UserView } from '@app/contracts';
+import { UserActor, UserView } from '@app/contracts';
 import { ModuleDatabase, PreparedLookup } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { AuthErrors } from '../auth.errors';
@@ -15,8 +15,7 @@ export class MeService {
     this.findUser = db.byId(User);
   }
 
-  async me(actor: Actor): Promise<UserView> {
-    if (actor.kind !== 'user') throw AuthErrors.authenticationRequired();
+  async me(actor: UserActor): Promise<UserView> {
     const user = await this.findUser(actor.id);
     if (!user) throw AuthErrors.userNotFound();
     return toUserView(user);

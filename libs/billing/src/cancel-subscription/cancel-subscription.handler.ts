@@ -1,9 +1,9 @@
-import { Actor, BillingContract, BillingEvents, CancelSubscriptionRequest, GATEWAY, SubscriptionView } from '@app/contracts';
-import { EventPublisher, Handles, MessageActor, MessageBody, ModuleDatabase } from '@app/platform';
-import { ConflictException, Controller, ForbiddenException, NotFoundException } from '@nestjs/common';
+import { BillingContract, BillingEvents, CancelSubscriptionRequest, GATEWAY, SubscriptionView, UserActor } from '@app/contracts';
+import { EventPublisher, Handles, MessageBody, ModuleDatabase, SignedInUser } from '@app/platform';
+import { Controller } from '@nestjs/common';
+import { BillingErrors } from '../billing.errors';
 import { Invoice } from '../database/invoice.entity';
 import { Subscription } from '../database/subscription.entity';
-import { actingUser } from '../domain/acting-user';
 import { toSubscriptionView } from '../views/billing-views';
 
 @Controller()
@@ -15,15 +15,12 @@ export class CancelSubscriptionHandler {
 
   /** Only the owner, only an active subscription. Someone else's gets 403, not 404. */
   @Handles(BillingContract.cancelSubscription, { callers: [GATEWAY] })
-  cancel(@MessageBody() request: CancelSubscriptionRequest, @MessageActor() actor: Actor): Promise<SubscriptionView> {
-    const user = actingUser(actor);
+  cancel(@MessageBody() request: CancelSubscriptionRequest, @SignedInUser() user: UserActor): Promise<SubscriptionView> {
     return this.db.transaction(async (manager) => {
       const subscription = await manager.findOneBy(Subscription, { id: request.subscriptionId });
-      if (!subscription) throw new NotFoundException({ code: 'SUBSCRIPTION_NOT_FOUND', message: 'no such subscription' });
-      if (subscription.userId !== user.id)
-        throw new ForbiddenException({ code: 'FORBIDDEN', message: 'you may only cancel your own subscriptions' });
-      if (subscription.status !== 'active')
-        throw new ConflictException({ code: 'SUBSCRIPTION_NOT_ACTIVE', message: `the subscription is ${subscription.status}` });
+      if (!subscription) throw BillingErrors.subscriptionNotFound();
+      if (subscription.userId !== user.id) throw BillingErrors.notYourSubscription();
+      if (subscription.status !== 'active') throw BillingErrors.subscriptionNotActive(subscription.status);
       Object.assign(subscription, { status: 'cancelled', endedAt: new Date().toISOString() });
       await manager.save(Subscription, subscription);
       await this.events.publish(manager, BillingEvents.subscriptionCancelled, {

@@ -1,7 +1,6 @@
-import { Actor, BillingContract, CreateSubscriptionRequest, GATEWAY, SubscriptionView } from '@app/contracts';
-import { Handles, MessageActor, MessageBody } from '@app/platform';
+import { BillingContract, CreateSubscriptionRequest, GATEWAY, SubscriptionView, UserActor } from '@app/contracts';
+import { Handles, MessageBody, SignedInUser } from '@app/platform';
 import { Controller } from '@nestjs/common';
-import { actingUser } from '../domain/acting-user';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { CreateSubscriptionService } from './create-subscription.service';
 
@@ -13,8 +12,7 @@ export class CreateSubscriptionHandler {
   ) {}
 
   @Handles(BillingContract.createSubscription, { callers: [GATEWAY] })
-  create(@MessageBody() request: CreateSubscriptionRequest, @MessageActor() actor: Actor): Promise<SubscriptionView> {
-    const user = actingUser(actor);
+  create(@MessageBody() request: CreateSubscriptionRequest, @SignedInUser() user: UserActor): Promise<SubscriptionView> {
     const scope = { userId: user.id, operation: 'subscription.create', key: request.idempotencyKey };
     return this.idempotency.run(scope, request, () => this.subscriptions.subscribe(user, request));
   }

@@ -1,6 +1,6 @@
 import { BillingEvents, CreateSubscriptionRequest, SubscriptionView, UserActor } from '@app/contracts';
 import { EventPublisher, MessageContext, ModuleDatabase } from '@app/platform';
-import { HttpException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Customer } from '../database/customer.entity';
@@ -12,13 +12,7 @@ import { chargeKeyOf, PaymentProvider } from '../payments/payment-provider.port'
 import { InvoiceSettlement } from '../sweep-invoices/invoice-settlement';
 import { toSubscriptionView } from '../views/billing-views';
 import { chargeBeforeDeadline, DeadlineAwareResult } from './charge-before-deadline';
-
-const FAILURE_STATUS: Record<string, { status: number; code: string }> = {
-  declined: { status: 402, code: 'PAYMENT_DECLINED' },
-  insufficient_funds: { status: 402, code: 'INSUFFICIENT_FUNDS' },
-  deadline_exceeded: { status: 504, code: 'DEADLINE_EXCEEDED' },
-  abandoned: { status: 409, code: 'SUBSCRIPTION_ABANDONED' },
-};
+import { BillingErrors } from '../billing.errors';
 
 /**
  * Subscribe = open an invoice, charge it (outside any transaction, keyed by the invoice), then
@@ -38,7 +32,7 @@ export class CreateSubscriptionService {
 
   async subscribe(user: UserActor, request: CreateSubscriptionRequest): Promise<SubscriptionView> {
     const plan = await this.db.read((manager) => manager.findOneBy(Plan, { id: request.planId }));
-    if (!plan) throw new NotFoundException({ code: 'PLAN_NOT_FOUND', message: `there is no plan "${request.planId}"` });
+    if (!plan) throw BillingErrors.planNotFound(request.planId);
     const invoice = await this.db.transaction((manager) => this.openInvoice(manager, user.id, plan));
     const charge = {
       amountMinor: plan.amountMinor,
@@ -53,8 +47,7 @@ export class CreateSubscriptionService {
     if (result.outcome === 'succeeded')
       await this.settlement.giveBack(invoice, result.chargeId, view.latestInvoice.failureReason ?? outcome);
     else if (result.outcome === 'deadline_exceeded' && result.late) void this.settlement.settleLate(invoice, result.late);
-    const failure = FAILURE_STATUS[outcome];
-    throw new HttpException({ code: failure.code, message: `payment failed: ${view.latestInvoice.failureReason}` }, failure.status);
+    throw BillingErrors.paymentFailed(outcome, view.latestInvoice.failureReason);
   }
 
   private async openInvoice(manager: EntityManager, userId: string, plan: Plan): Promise<Invoice> {

@@ -1,5 +1,5 @@
 import { InvoiceStatus } from '@app/contracts';
-import { ConflictException } from '@nestjs/common';
+import { BillingErrors } from '../billing.errors';
 
 /**
  * `open → paid | void | abandoned`, `abandoned → void`, `paid → refunding`,
@@ -27,10 +27,7 @@ export function sourcesOf(to: InvoiceStatus): InvoiceStatus[] {
 /** The next status, or 409 when the move is not in the lifecycle. */
 export function moveInvoice(from: InvoiceStatus, to: InvoiceStatus): InvoiceStatus {
   if (!canMoveInvoice(from, to)) {
-    throw new ConflictException({
-      code: to === 'refunding' || to === 'refunded' ? 'INVOICE_NOT_PAID' : 'INVOICE_STATE_CONFLICT',
-      message: `an invoice that is ${from} cannot become ${to}`,
-    });
+    throw BillingErrors.invoiceStateConflict(from, to);
   }
   return to;
 }

@@ -1,7 +1,8 @@
 import { ModuleDatabase, toModuleError } from '@app/platform';
-import { ConflictException, HttpException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { HttpException, Injectable } from '@nestjs/common';
 import { IdempotencyKey } from '../database/idempotency-key.entity';
 import { requestHash } from './request-hash';
+import { BillingErrors } from '../billing.errors';
 
 const KEEP_FOR_MS = 24 * 60 * 60 * 1000;
 
@@ -75,13 +76,10 @@ export class IdempotencyService {
 
   private replay<T>(earlier: IdempotencyKey, hash: string): T {
     if (earlier.requestHash !== hash) {
-      throw new UnprocessableEntityException({
-        code: 'IDEMPOTENCY_KEY_REUSED',
-        message: 'this Idempotency-Key was used with different parameters',
-      });
+      throw BillingErrors.idempotencyKeyReused();
     }
     if (earlier.state === 'in_flight') {
-      throw new ConflictException({ code: 'IDEMPOTENCY_KEY_IN_USE', message: 'a request with this Idempotency-Key is still in progress' });
+      throw BillingErrors.idempotencyKeyInUse();
     }
     const body = JSON.parse(earlier.responseBody ?? '{}') as T & { code?: string; message?: string };
     if ((earlier.responseStatus ?? 500) >= 400)

@@ -1,8 +1,9 @@
-import { Actor, BillingContract, GATEWAY, InvoiceList, ListInvoicesRequest } from '@app/contracts';
-import { Handles, MessageActor, MessageBody, ModuleDatabase } from '@app/platform';
-import { Controller, ForbiddenException } from '@nestjs/common';
+import { BillingContract, GATEWAY, InvoiceList, ListInvoicesRequest, UserActor } from '@app/contracts';
+import { Handles, MessageBody, ModuleDatabase, SignedInUser } from '@app/platform';
+import { Controller } from '@nestjs/common';
+import { BillingErrors } from '../billing.errors';
 import { Invoice } from '../database/invoice.entity';
-import { actingUser, isAdmin } from '../domain/acting-user';
+import { isAdmin } from '../domain/is-admin';
 import { toInvoiceView } from '../views/billing-views';
 
 @Controller()
@@ -11,11 +12,10 @@ export class ListInvoicesHandler {
 
   /** Your invoices, newest first. Only an admin may name another user. */
   @Handles(BillingContract.listInvoices, { callers: [GATEWAY] })
-  async list(@MessageBody() request: ListInvoicesRequest, @MessageActor() actor: Actor): Promise<InvoiceList> {
-    const user = actingUser(actor);
+  async list(@MessageBody() request: ListInvoicesRequest, @SignedInUser() user: UserActor): Promise<InvoiceList> {
     const userId = request.userId ?? user.id;
     if (userId !== user.id && !isAdmin(user)) {
-      throw new ForbiddenException({ code: 'FORBIDDEN', message: 'you may only read your own invoices' });
+      throw BillingErrors.notYourInvoices();
     }
     const invoices = await this.db.read((manager) => manager.find(Invoice, { where: { userId }, order: { createdAt: 'DESC' } }));
     return { invoices: invoices.map(toInvoiceView) };

@@ -1,10 +1,9 @@
-import { Actor, BillingContract, GATEWAY, ListSubscriptionsRequest, SubscriptionList } from '@app/contracts';
-import { Handles, MessageActor, MessageBody, ModuleDatabase } from '@app/platform';
+import { BillingContract, GATEWAY, ListSubscriptionsRequest, SubscriptionList, UserActor } from '@app/contracts';
+import { Handles, MessageBody, ModuleDatabase, SignedInUser } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { In } from 'typeorm';
 import { Invoice } from '../database/invoice.entity';
 import { Subscription } from '../database/subscription.entity';
-import { actingUser } from '../domain/acting-user';
 import { toSubscriptionView } from '../views/billing-views';
 
 @Controller()
@@ -13,8 +12,7 @@ export class ListSubscriptionsHandler {
 
   /** The acting user's own subscriptions, newest first, each with its latest invoice. */
   @Handles(BillingContract.listSubscriptions, { callers: [GATEWAY] })
-  async list(@MessageBody() _request: ListSubscriptionsRequest, @MessageActor() actor: Actor): Promise<SubscriptionList> {
-    const user = actingUser(actor);
+  async list(@MessageBody() _request: ListSubscriptionsRequest, @SignedInUser() user: UserActor): Promise<SubscriptionList> {
     return this.db.read(async (manager) => {
       const subscriptions = await manager.find(Subscription, { where: { userId: user.id }, order: { createdAt: 'DESC' } });
       const invoices = await manager.find(Invoice, {

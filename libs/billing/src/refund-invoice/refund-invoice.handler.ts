@@ -1,7 +1,6 @@
-import { Actor, BillingContract, GATEWAY, InvoiceView, RefundInvoiceRequest } from '@app/contracts';
-import { Handles, MessageActor, MessageBody } from '@app/platform';
+import { BillingContract, GATEWAY, InvoiceView, RefundInvoiceRequest, UserActor } from '@app/contracts';
+import { Handles, MessageBody, SignedInUser } from '@app/platform';
 import { Controller } from '@nestjs/common';
-import { actingUser } from '../domain/acting-user';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { RefundInvoiceService } from './refund-invoice.service';
 
@@ -14,8 +13,7 @@ export class RefundInvoiceHandler {
 
   /** Admins only: the module's permission boundary, enforced in every topology. */
   @Handles(BillingContract.refundInvoice, { callers: [GATEWAY], roles: ['admin'] })
-  refund(@MessageBody() request: RefundInvoiceRequest, @MessageActor() actor: Actor): Promise<InvoiceView> {
-    const admin = actingUser(actor);
+  refund(@MessageBody() request: RefundInvoiceRequest, @SignedInUser() admin: UserActor): Promise<InvoiceView> {
     const scope = { userId: admin.id, operation: 'invoice.refund', key: request.idempotencyKey };
     return this.idempotency.run(scope, request, () => this.refunds.refund(request.invoiceId));
   }

@@ -1,12 +1,13 @@
 import { BillingEvents, InvoiceView } from '@app/contracts';
 import { EventPublisher, MessageContext, ModuleDatabase } from '@app/platform';
-import { BadGatewayException, GatewayTimeoutException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Invoice } from '../database/invoice.entity';
 import { Subscription } from '../database/subscription.entity';
 import { moveInvoice } from '../domain/invoice-lifecycle';
 import { moveIfStill } from '../domain/invoice-moves';
 import { PaymentProvider, refundKeyOf } from '../payments/payment-provider.port';
 import { toInvoiceView } from '../views/billing-views';
+import { BillingErrors } from '../billing.errors';
 
 /**
  * The rollback covenant: give the money back, end the subscription, tell everyone.
@@ -29,14 +30,14 @@ export class RefundInvoiceService {
     const claimed = await this.db.transaction(async (manager) => {
       if (await moveIfStill(manager, invoiceId, 'refunding')) return manager.findOneByOrFail(Invoice, { id: invoiceId });
       const invoice = await manager.findOneBy(Invoice, { id: invoiceId });
-      if (!invoice) throw new NotFoundException({ code: 'INVOICE_NOT_FOUND', message: 'no such invoice' });
+      if (!invoice) throw BillingErrors.invoiceNotFound();
       moveInvoice(invoice.status, 'refunding');
       throw new Error('unreachable: a paid invoice was not claimed');
     });
     const deadline = MessageContext.current()?.deadline;
     if (deadline !== undefined && Date.now() >= deadline) {
       await this.db.transaction((manager) => moveIfStill(manager, invoiceId, 'paid', {}, ['refunding']));
-      throw new GatewayTimeoutException({ code: 'DEADLINE_EXCEEDED', message: 'the refund was not started: its deadline had passed' });
+      throw BillingErrors.refundTooLate();
     }
     try {
       return toInvoiceView(await this.complete(claimed));
@@ -45,7 +46,7 @@ export class RefundInvoiceService {
       await this.db.transaction((manager) => moveIfStill(manager, invoiceId, 'paid', {}, ['refunding']));
       const now = await this.db.read((manager) => manager.findOneByOrFail(Invoice, { id: invoiceId }));
       if (now.status === 'refunded') return toInvoiceView(now);
-      throw new BadGatewayException({ code: 'REFUND_FAILED', message: `the provider refused the refund: ${error.message}` });
+      throw BillingErrors.refundRefused(error.message);
     }
   }
 

@@ -1,15 +1,15 @@
-import { Actor, GATEWAY, ListNotificationsRequest, NotificationContract, NotificationList } from '@app/contracts';
-import { Handles, MessageActor, MessageBody } from '@app/platform';
+import { GATEWAY, ListNotificationsRequest, NotificationContract, NotificationList, UserActor } from '@app/contracts';
+import { Handles, MessageBody, SignedInUser } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { ListNotificationsService } from './list-notifications.service';
 
-/** `notification.messages.list.v1`: an empty payload; whose notifications comes from the envelope's actor. */
+/** `notification.messages.list.v1`: an empty payload; whose notifications is the envelope's signed-in user. */
 @Controller()
 export class ListNotificationsHandler {
   constructor(private readonly notifications: ListNotificationsService) {}
 
   @Handles(NotificationContract.listOwn, { callers: [GATEWAY] })
-  listOwn(@MessageBody() _request: ListNotificationsRequest, @MessageActor() actor: Actor): Promise<NotificationList> {
-    return this.notifications.listOwn(actor);
+  listOwn(@MessageBody() _request: ListNotificationsRequest, @SignedInUser() user: UserActor): Promise<NotificationList> {
+    return this.notifications.listOwn(user);
   }
 }

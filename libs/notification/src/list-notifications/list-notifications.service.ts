@@ -1,9 +1,8 @@
-import { Actor, NotificationList } from '@app/contracts';
+import { NotificationList, UserActor } from '@app/contracts';
 import { ModuleDatabase } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { Notification } from '../database/notification.entity';
 import { LIST_LIMIT } from '../notification.constants';
-import { NotificationErrors } from '../notification.errors';
 import { toNotificationView } from '../notifications/notification-view.mapper';
 
 /** The acting user's own notifications, newest first, whatever their status. */
@@ -11,8 +10,7 @@ import { toNotificationView } from '../notifications/notification-view.mapper';
 export class ListNotificationsService {
   constructor(private readonly db: ModuleDatabase) {}
 
-  async listOwn(actor: Actor): Promise<NotificationList> {
-    if (actor.kind !== 'user') throw NotificationErrors.authenticationRequired();
+  async listOwn(actor: UserActor): Promise<NotificationList> {
     const rows = await this.db.read((manager) =>
       manager.find(Notification, { where: { userId: actor.id }, order: { createdAt: 'DESC' }, take: LIST_LIMIT }),
     );

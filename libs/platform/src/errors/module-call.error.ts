@@ -27,6 +27,11 @@ export class ModuleCallError extends Error {
     return new ModuleCallError({ status: 503, code: 'MODULE_DRAINING', message: `${target} is shutting down; retry shortly` });
   }
 
+  /** The handler acts for a signed-in user and the message's actor is `system` or `anonymous`. */
+  static authenticationRequired(pattern: string): ModuleCallError {
+    return new ModuleCallError({ status: 401, code: 'AUTHENTICATION_REQUIRED', message: `${pattern} acts for a signed-in user` });
+  }
+
   static deadlineExceeded(pattern: string, waitedMs: number): ModuleCallError {
     return new ModuleCallError({ status: 504, code: 'DEADLINE_EXCEEDED', message: `${pattern} did not answer within ${waitedMs} ms` });
   }

@@ -32,7 +32,7 @@ export interface PipelineServices {
 }
 
 function argumentsFor(params: MessageParam[], body: object, meta: EnvelopeMeta): unknown[] {
-  return params.map((kind) => (kind === 'body' ? body : kind === 'actor' ? meta.actor : meta));
+  return params.map((kind) => (kind === 'body' ? body : kind === 'actor' || kind === 'user' ? meta.actor : meta));
 }
 
 /**
@@ -44,6 +44,7 @@ export function compileHandler({ metadata, invoke, params }: HandlerMethod, serv
   const validate = payloadValidator(metadata.contract.request);
   const module = ownerOf(pattern);
   const stampsCommands = kind === 'command';
+  const actsForAUser = params.includes('user');
 
   const fail = async (meta: EnvelopeMeta, error: unknown): Promise<never> => {
     const body = toModuleError(error);
@@ -55,6 +56,7 @@ export function compileHandler({ metadata, invoke, params }: HandlerMethod, serv
 
   const run = async (meta: EnvelopeMeta, payload: unknown): Promise<unknown> => {
     try {
+      if (actsForAUser && meta.actor.kind !== 'user') throw ModuleCallError.authenticationRequired(pattern);
       const result = await invoke(argumentsFor(params, validate(payload), meta));
       if (stampsCommands) await services.stamps.handled(meta, 'ok');
       return result;

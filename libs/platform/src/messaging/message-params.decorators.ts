@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 
-/** What a handler's parameter receives: the validated payload, the acting user, or the whole meta. */
-export type MessageParam = 'body' | 'actor' | 'meta';
+/**
+ * What a handler's parameter receives: the validated payload, the actor (whoever it is), the
+ * signed-in user (the pipeline refuses the message without one), or the whole meta.
+ */
+export type MessageParam = 'body' | 'actor' | 'user' | 'meta';
 
 const MESSAGE_PARAMS = 'archipelago:message-params';
 
@@ -21,8 +24,15 @@ export function messageParamsOf(prototype: object, method: string): MessageParam
 /** The validated payload, as an instance of the contract's request class. */
 export const MessageBody = () => messageParam('body');
 
-/** The acting user (or system/anonymous) the message was sent for. */
+/** The actor the message was sent for: a user, `system` or `anonymous`. */
 export const MessageActor = () => messageParam('actor');
+
+/**
+ * The signed-in user the message was sent for, as a `UserActor`. A handler that asks for it acts
+ * for a person: the pipeline answers 401 `AUTHENTICATION_REQUIRED` before the method runs when
+ * the actor is `system` or `anonymous`, in every topology.
+ */
+export const SignedInUser = () => messageParam('user');
 
 /** The whole envelope meta: trace, caller, actor, deadline. */
 export const MessageMeta = () => messageParam('meta');
