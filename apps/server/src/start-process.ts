@@ -29,7 +29,15 @@ export async function startProcess(topology: Topology, config: PlatformConfig): 
     await app.init();
   }
   logger.log(describeStart(topology, config), 'Archipelago');
+  warnAboutMisplacedAdmin(topology, config, logger);
   return app;
+}
+
+/** ADMIN_* is read only where auth runs: say so instead of ignoring it silently. */
+function warnAboutMisplacedAdmin(topology: Topology, config: PlatformConfig, logger: TraceLogger): void {
+  if (!config.admin || !topology.isDeployed('auth') || topology.isHostedHere('auth')) return;
+  const authProcess = topology.processOf('auth');
+  logger.warn(`ADMIN_EMAIL/ADMIN_PASSWORD are ignored here: auth runs in process "${authProcess}"; set them there`, 'Archipelago');
 }
 
 function describeStart(topology: Topology, config: PlatformConfig): string {

@@ -1,0 +1,30 @@
+import { forgetRunState, isAlive, readRunState } from '../run-state';
+import { planTopology } from '../topology-plan';
+
+const GRACE_MS = 15_000;
+
+/** SIGTERM each (they drain, ADR 0017), HTTP processes first; SIGKILL what is left after the grace. */
+export async function stopAll(processes: { name: string; pid: number; http?: string }[]): Promise<void> {
+  const order = [...processes].sort((a, b) => Number(Boolean(b.http)) - Number(Boolean(a.http)));
+  for (const p of order) if (isAlive(p.pid)) process.kill(p.pid, 'SIGTERM');
+  const deadline = Date.now() + GRACE_MS;
+  while (Date.now() < deadline && order.some((p) => isAlive(p.pid))) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (const p of order.filter((q) => isAlive(q.pid))) {
+    console.error(`process "${p.name}" (pid ${p.pid}) did not stop within ${GRACE_MS} ms: SIGKILL`);
+    process.kill(p.pid, 'SIGKILL');
+  }
+}
+
+/** `down <topology>`: stops a run started with `up --detach`. */
+export async function down(topology: string): Promise<number> {
+  const { dataDir } = await planTopology(topology);
+  const state = readRunState(dataDir);
+  if (!state) {
+    console.log(`nothing of topology "${topology}" was started in the background from ${dataDir}`);
+    return 0;
+  }
+  await stopAll(state.processes);
+  forgetRunState(dataDir);
+  console.log(`stopped ${state.processes.map((p) => p.name).join(', ')}`);
+  return 0;
+}

@@ -1,0 +1,95 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchAttached, launchDetached, LaunchOptions } from '../launched-process';
+import { forgetRunState, isAlive, readRunState, saveRunState } from '../run-state';
+import { printStatusTable, RunningProcess } from '../status-table';
+import { PlannedProcess, planTopology, REPO_ROOT } from '../topology-plan';
+import { stopAll } from './down';
+
+function build(): void {
+  console.log('building once (npm run build)…');
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+}
+
+/** `up <topology> [--detach] [--no-build]`: every process of the topology, modules first. */
+export async function up(topology: string, flags: Set<string>): Promise<number> {
+  if (!flags.has('--no-build')) build();
+  const plan = await planTopology(topology);
+  const earlier = readRunState(plan.dataDir);
+  if (earlier?.processes.some((p) => isAlive(p.pid))) {
+    console.error(`topology "${topology}" is already running from ${plan.dataDir}: npm run down -- ${topology}`);
+    return 1;
+  }
+  mkdirSync(join(plan.dataDir, 'logs'), { recursive: true });
+  const options: LaunchOptions = { topology, dataDir: plan.dataDir, env: process.env };
+  return flags.has('--detach') ? upDetached(plan.processes, options) : upAttached(plan.processes, options);
+}
+
+/** Module hosts start together, then the processes serving HTTP (they call the others). */
+function waves(processes: PlannedProcess[]): PlannedProcess[][] {
+  return [processes.filter((p) => !p.http), processes.filter((p) => p.http)].filter((wave) => wave.length > 0);
+}
+
+async function upDetached(processes: PlannedProcess[], options: LaunchOptions): Promise<number> {
+  const running: (RunningProcess & { log: string })[] = [];
+  const save = () => saveRunState(options.dataDir, { topology: options.topology, startedAt: new Date().toISOString(), processes: running });
+  try {
+    for (const wave of waves(processes)) {
+      const launched = wave.map((planned) => {
+        const log = join(options.dataDir, 'logs', `${planned.name}.log`);
+        const started = launchDetached(planned, log, options);
+        running.push({ ...planned, log, pid: started.pid });
+        return started.up;
+      });
+      save();
+      await Promise.all(launched);
+    }
+  } catch (error) {
+    console.error((error as Error).message);
+    await stopAll(running);
+    forgetRunState(options.dataDir);
+    return 1;
+  }
+  await printStatusTable(running);
+  console.log(`\nrunning in the background; data in ${options.dataDir}. Stop with: npm run down -- ${options.topology}`);
+  return 0;
+}
+
+async function upAttached(processes: PlannedProcess[], options: LaunchOptions): Promise<number> {
+  const width = Math.max(...processes.map((p) => p.name.length));
+  const running: RunningProcess[] = [];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nstopping every process (SIGTERM, graceful drain)…');
+    await stopAll(running);
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  try {
+    for (const wave of waves(processes)) {
+      const launched = wave.map((planned) => {
+        const started = launchAttached(planned, processes.indexOf(planned), width, options);
+        running.push({ ...planned, pid: started.pid });
+        void started.exited.then(({ code, signal }) => {
+          if (stopping) return;
+          console.error(`process "${planned.name}" exited (${signal ?? `code ${code}`}); stopping the others`);
+          void stop(1);
+        });
+        return started.up;
+      });
+      await Promise.all(launched);
+    }
+  } catch (error) {
+    console.error((error as Error).message);
+    await stop(1);
+    return 1;
+  }
+  console.log('');
+  await printStatusTable(running);
+  console.log(`\nall up; data in ${options.dataDir}. Ctrl-C stops everything.`);
+  return new Promise<number>(() => undefined); // runs until Ctrl-C stops every process and exits
+}

@@ -1,0 +1,45 @@
+import { join, resolve } from 'node:path';
+
+/** One process of a topology, as `up` starts it. */
+export interface PlannedProcess {
+  name: string;
+  modules: string[];
+  http?: string;
+  listen?: string;
+}
+
+export interface TopologyPlan {
+  topology: string;
+  dataDir: string;
+  /** Module hosts first, then the processes that serve HTTP (they call the others). */
+  processes: PlannedProcess[];
+}
+
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+export const MAIN_JS = join(REPO_ROOT, 'dist', 'apps', 'server', 'src', 'main.js');
+
+interface KernelTopology {
+  spec: { processes: Record<string, { http?: { host: string; port: number }; listen?: { host: string; port: number } }> };
+  deployedModules: string[];
+  processOf(module: string): string;
+}
+
+/** The kernel's own loader from the build, so `up` validates a topology exactly as a process does. */
+async function loadWithKernel(topology: string, env: NodeJS.ProcessEnv): Promise<KernelTopology> {
+  const loader = join(REPO_ROOT, 'dist', 'libs', 'platform', 'src', 'config', 'load-topology.js');
+  const platform = (await import(loader)) as { loadTopology(env: NodeJS.ProcessEnv, cwd: string): KernelTopology };
+  return platform.loadTopology({ ...env, TOPOLOGY: topology, PROCESS: undefined }, REPO_ROOT);
+}
+
+export async function planTopology(topology: string, env: NodeJS.ProcessEnv = process.env): Promise<TopologyPlan> {
+  const loaded = await loadWithKernel(topology, env);
+  const processes = Object.entries(loaded.spec.processes).map(([name, spec]) => ({
+    name,
+    modules: loaded.deployedModules.filter((module) => loaded.processOf(module) === name),
+    http: spec.http ? `http://${spec.http.host}:${spec.http.port}` : undefined,
+    listen: spec.listen ? `tcp://${spec.listen.host}:${spec.listen.port}` : undefined,
+  }));
+  processes.sort((a, b) => Number(Boolean(a.http)) - Number(Boolean(b.http)));
+  const dataDir = resolve(REPO_ROOT, env.DATA_DIR || join('data', topology.replace(/[^a-zA-Z0-9_-]/g, '_')));
+  return { topology, dataDir, processes };
+}
