@@ -18,6 +18,7 @@ describe('npm run up / status / logs / down (all-remote, in the background)', ()
   const env = {
     ...process.env,
     DATA_DIR: dataDir,
+    LOG_FORMAT: 'json',
     ADMIN_EMAIL: 'admin@up.test',
     ADMIN_PASSWORD: 'a-long-admin-password',
     TOPOLOGY__processes__main__http__port: String(testPort(BASE)),
@@ -55,8 +56,22 @@ describe('npm run up / status / logs / down (all-remote, in the background)', ()
     });
     expect(login.status).toBe(200);
     const mainLog = (await cli('logs', 'all-remote', 'main')).stdout;
-    expect(mainLog).toContain('process "main" of topology "all-remote" is up');
+    expect(mainLog).toContain('process \\"main\\" of topology \\"all-remote\\" is up');
     expect(mainLog).not.toContain('ADMIN_EMAIL/ADMIN_PASSWORD are ignored');
+  });
+
+  it('writes LOG_FORMAT=json as one JSON object per line, with a line per request carrying its trace ID', async () => {
+    const lines = (await cli('logs', 'all-remote', 'main')).stdout.trim().split('\n');
+    const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const login = records.find((r) => r.context === 'Http' && r.path === '/auth/login');
+    expect(login).toMatchObject({
+      level: 'log',
+      process: 'main',
+      method: 'POST',
+      status: 200,
+      traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
+    expect(typeof login!.durationMs).toBe('number');
   });
 
   it('names the processes when asked for the log of one that does not exist', async () => {

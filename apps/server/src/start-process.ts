@@ -1,5 +1,5 @@
 import { setUpGateway } from '@app/gateway';
-import { ConfigurationError, HandlerTable, PlatformConfig, Topology, TraceLogger } from '@app/platform';
+import { ConfigurationError, HandlerTable, LogSettings, PlatformConfig, Topology, TraceLogger } from '@app/platform';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
@@ -8,8 +8,8 @@ import { AppModule } from './app.module';
  * Starts this process as the topology places it: the modules it hosts (their listener for other
  * processes opens with them) and HTTP when it serves the gateway.
  */
-export async function startProcess(topology: Topology, config: PlatformConfig): Promise<NestFastifyApplication> {
-  const logger = new TraceLogger(topology.processName);
+export async function startProcess(topology: Topology, config: PlatformConfig, logSettings?: LogSettings): Promise<NestFastifyApplication> {
+  const logger = new TraceLogger(topology.processName, logSettings);
   const adapter = new FastifyAdapter({ bodyLimit: config.httpBodyLimitBytes });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forProcess(topology, config), adapter, {
     logger,

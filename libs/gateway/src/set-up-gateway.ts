@@ -1,6 +1,7 @@
 import { createContractValidationPipe, Drain, PLATFORM_CONFIG, PlatformConfig } from '@app/platform';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { setUpOpenApi } from './docs/openapi';
+import { registerAccessLog } from './http/access-log.hook';
 import { registerAuthRateLimit } from './http/auth-rate-limit';
 import { registerDrainHook } from './http/drain.hook';
 import { HttpErrorFilter } from './http/http-error.filter';
@@ -8,13 +9,14 @@ import { registerJsonDepthParser } from './http/json-depth.parser';
 import { registerTraceHook } from './http/trace.hook';
 
 /**
- * Edge concerns of the HTTP app: trace header, drain, body depth, login/refresh rate limits,
- * validation, one error shape, OpenAPI.
+ * Edge concerns of the HTTP app: trace header, access log, drain, body depth, login/refresh rate
+ * limits, validation, one error shape, OpenAPI.
  */
 export async function setUpGateway(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const config = app.get<PlatformConfig>(PLATFORM_CONFIG);
   registerTraceHook(fastify);
+  registerAccessLog(fastify);
   registerDrainHook(fastify, app.get(Drain));
   registerJsonDepthParser(fastify, config.maxPayloadDepth);
   await registerAuthRateLimit(fastify, config.authRateLimit);

@@ -37,3 +37,5 @@ export * from './module/platform.module';
 export * from './lifecycle/drain';
 // Logging
 export * from './logging/trace-logger';
+export * from './logging/log-record';
+export * from './logging/log-settings';

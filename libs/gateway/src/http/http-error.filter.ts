@@ -16,8 +16,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<GatewayRequest>();
     const body = toModuleError(exception);
-    if (body.status >= 500)
-      this.logger.error(`${request.method} ${request.url} → ${body.status} ${body.code}: ${body.message}`, (exception as Error)?.stack);
+    const line = `${request.method} ${request.url} → ${body.status} ${body.code}: ${body.message}`;
+    // A stack only for what nobody expected; a module down or slow (502/503/504) is an outcome, not a bug.
+    if (body.code === 'INTERNAL') this.logger.error(line, (exception as Error)?.stack);
+    else if (body.status >= 500) this.logger.warn(line);
     const reply = http.getResponse<FastifyReply>();
     const retryAfter = retryAfterSecondsFor(body.code);
     if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
