@@ -45,6 +45,29 @@ export function foundationScenario(context: ScenarioContext): void {
     }
   });
 
+  it("serves every process's numbers on one GET /metrics, each series labelled with its process", async () => {
+    await system.http('POST', '/auth/register', { body: { email: uniqueEmail('metrics'), password: 'correct horse battery' } });
+    expect((await system.http('GET', '/billing/plans')).status).toBe(200);
+    const response = await fetch(`${system.baseUrl}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    const billing = system.processOf('billing');
+    const auth = system.processOf('auth');
+    expect(text).toMatch(
+      new RegExp(
+        `archipelago_messages_handled_total\\{pattern="billing.plans.list.v1",caller="gateway",outcome="ok",process="${billing}"\\} [1-9]`,
+      ),
+    );
+    expect(text).toMatch(new RegExp(`archipelago_outbox_pending\\{module="auth",subscriber="audit",process="${auth}"\\} \\d+`));
+    expect(text).toMatch(/archipelago_http_requests_total\{method="GET",route="\/billing\/plans",status="200",process="main"\} [1-9]/);
+    expect(text).toMatch(/archipelago_sagas|# HELP archipelago_sagas/);
+    for (const name of new Set(remote.map((module) => system.processOf(module)))) {
+      expect(text).toContain(`archipelago_process_up{process="${name}"} 1`);
+      expect(text).toContain(`process_resident_memory_bytes{process="${name}"}`);
+    }
+  });
+
   it('registers a user, logs them in and tells them who they are', async () => {
     const email = uniqueEmail();
     const registered = await system.http('POST', '/auth/register', { body: { email, password: 'correct horse battery' } });

@@ -10,6 +10,8 @@ import { HealthHttpController } from './health/health.http.controller';
 import { ModuleHealthIndicator } from './health/module-health.indicator';
 import { AuthenticatedGuard } from './http/authenticated.guard';
 import { VerifiedTokenCache } from './http/verified-token.cache';
+import { MetricsHttpController } from './metrics/metrics.http.controller';
+import { SagaGauges } from './metrics/saga-gauges';
 import { NotificationHttpController } from './notification/notification.http.controller';
 import { GatewayTables1764100000000 } from './sagas/gateway-tables.migration';
 import { sagaConfigProvider } from './sagas/saga.config';
@@ -38,6 +40,7 @@ import { TopologyHttpController } from './topology/topology.http.controller';
     AuditHttpController,
     DeadLettersHttpController,
     HealthHttpController,
+    MetricsHttpController,
     TopologyHttpController,
     SagasHttpController,
   ],
@@ -50,6 +53,7 @@ import { TopologyHttpController } from './topology/topology.http.controller';
     sagaConfigProvider,
     SagaLog,
     SagaRecovery,
+    SagaGauges,
   ],
 })
 export class GatewayModule {}

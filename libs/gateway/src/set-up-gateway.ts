@@ -1,4 +1,4 @@
-import { createContractValidationPipe, Drain, PLATFORM_CONFIG, PlatformConfig } from '@app/platform';
+import { createContractValidationPipe, Drain, Metrics, PLATFORM_CONFIG, PlatformConfig } from '@app/platform';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { setUpOpenApi } from './docs/openapi';
 import { registerAccessLog } from './http/access-log.hook';
@@ -7,6 +7,7 @@ import { registerDrainHook } from './http/drain.hook';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { registerJsonDepthParser } from './http/json-depth.parser';
 import { registerTraceHook } from './http/trace.hook';
+import { HttpMetrics } from './metrics/http-metrics';
 
 /**
  * Edge concerns of the HTTP app: trace header, access log, drain, body depth, login/refresh rate
@@ -16,7 +17,7 @@ export async function setUpGateway(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const config = app.get<PlatformConfig>(PLATFORM_CONFIG);
   registerTraceHook(fastify);
-  registerAccessLog(fastify);
+  registerAccessLog(fastify, new HttpMetrics(app.get(Metrics)));
   registerDrainHook(fastify, app.get(Drain));
   registerJsonDepthParser(fastify, config.maxPayloadDepth);
   await registerAuthRateLimit(fastify, config.authRateLimit);

@@ -35,6 +35,7 @@ export * from './module/module-kernel';
 export * from './module/platform.module';
 // Lifecycle
 export * from './lifecycle/drain';
+export { Metrics } from './metrics/metrics';
 // Logging
 export * from './logging/trace-logger';
 export * from './logging/log-record';

@@ -1,4 +1,5 @@
 export * from './dead-letters.dto';
+export * from './metrics.dto';
 export * from './platform.contract';
 export * from './platform.dto';
 export * from './platform.events';

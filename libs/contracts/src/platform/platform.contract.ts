@@ -5,6 +5,7 @@ import {
   ResubmitEventDeadLetterRequest,
   ResubmittedEventDeadLetter,
 } from './dead-letters.dto';
+import { ProcessMetrics, ReadMetricsRequest } from './metrics.dto';
 import { EventBatch, EventBatchReceipt, PingReply, PingRequest } from './platform.dto';
 
 /**
@@ -14,6 +15,8 @@ import { EventBatch, EventBatchReceipt, PingReply, PingRequest } from './platfor
 export const PlatformContract = {
   deliverEvents: defineCommand<EventBatch, EventBatchReceipt>('platform.events.deliver.v1', EventBatch),
   ping: defineQuery<PingRequest, PingReply>('platform.health.ping.v1', PingRequest),
+  /** The gateway, for `GET /metrics`: what this process counts (calls, refusals, outbox, memory). */
+  readMetrics: defineQuery<ReadMetricsRequest, ProcessMetrics>('platform.metrics.read.v1', ReadMetricsRequest),
   /** Admins, through the gateway: a module's dead-lettered outbox rows (ADR 0016). */
   listDeadLetters: defineQuery<ListEventDeadLettersRequest, EventDeadLetterList>(
     'platform.dead-letters.list.v1',

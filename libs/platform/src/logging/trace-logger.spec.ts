@@ -7,10 +7,10 @@ import { TraceLogger } from './trace-logger';
 function captureStdout(work: () => void): string {
   const write = process.stdout.write;
   let written = '';
-  process.stdout.write = ((chunk: string) => {
+  process.stdout.write = (chunk: string) => {
     written += chunk;
     return true;
-  }) as typeof process.stdout.write;
+  };
   try {
     work();
   } finally {

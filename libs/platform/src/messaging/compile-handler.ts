@@ -1,6 +1,7 @@
 import { ownerOf } from '@app/contracts';
 import { Logger } from '@nestjs/common';
 import { Drain } from '../lifecycle/drain';
+import { Metrics } from '../metrics/metrics';
 import { MessageContext, MessageContextData } from '../context/message-context';
 import { newTrace, parseTraceparent } from '../context/trace-context';
 import { EnvelopeMeta } from '../envelope/envelope';
@@ -10,6 +11,7 @@ import { toModuleError } from '../errors/to-module-error';
 import { CommandStamps } from './command-stamps';
 import { CompiledHandler } from './compiled-handler';
 import { HandlerMetadata } from './handler-policy';
+import { outcomeRecorder } from './message-outcomes';
 import { MessageParam } from './message-params.decorators';
 import { payloadValidator } from './payload-validator';
 import { policyRefusal } from './policy-refusal';
@@ -29,6 +31,7 @@ export interface PipelineServices {
   stamps: CommandStamps;
   logger: Logger;
   drain: Drain;
+  metrics: Metrics;
 }
 
 function argumentsFor(params: MessageParam[], body: object, meta: EnvelopeMeta): unknown[] {
@@ -45,9 +48,11 @@ export function compileHandler({ metadata, invoke, params }: HandlerMethod, serv
   const module = ownerOf(pattern);
   const stampsCommands = kind === 'command';
   const actsForAUser = params.includes('user');
+  const recordOutcome = outcomeRecorder(pattern, services.metrics, services.logger);
 
-  const fail = async (meta: EnvelopeMeta, error: unknown): Promise<never> => {
+  const fail = async (meta: EnvelopeMeta, startedAt: number, error: unknown): Promise<never> => {
     const body = toModuleError(error);
+    recordOutcome(meta, startedAt, body.code);
     if (body.code === 'INTERNAL') services.logger.error(`unhandled error in ${pattern}`, (error as Error)?.stack);
     if (stampsCommands) await services.stamps.handled(meta, 'error', body.code);
     if (body.status === 403) await services.refusals.record(pattern, new RefusalError('not-permitted', body.message), meta);
@@ -55,13 +60,15 @@ export function compileHandler({ metadata, invoke, params }: HandlerMethod, serv
   };
 
   const run = async (meta: EnvelopeMeta, payload: unknown): Promise<unknown> => {
+    const startedAt = performance.now();
     try {
       if (actsForAUser && meta.actor.kind !== 'user') throw ModuleCallError.authenticationRequired(pattern);
       const result = await invoke(argumentsFor(params, validate(payload), meta));
       if (stampsCommands) await services.stamps.handled(meta, 'ok');
+      recordOutcome(meta, startedAt, 'ok');
       return result;
     } catch (error) {
-      return fail(meta, error);
+      return fail(meta, startedAt, error);
     }
   };
 

@@ -4,6 +4,7 @@ import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { PlatformConfig } from '../config/platform-config';
 import { Drain } from '../lifecycle/drain';
+import { Metrics } from '../metrics/metrics';
 import { CommandStamps } from './command-stamps';
 import { compileHandler, HandlerMethod } from './compile-handler';
 import { CompiledHandler } from './compiled-handler';
@@ -27,6 +28,7 @@ export class HandlerTable {
     private readonly refusals: RefusalRecorder,
     private readonly stamps: CommandStamps,
     private readonly drain: Drain,
+    private readonly metrics: Metrics,
   ) {}
 
   get(pattern: string): CompiledHandler | undefined {
@@ -59,6 +61,7 @@ export class HandlerTable {
       stamps: this.stamps,
       logger: new Logger('Handler'),
       drain: this.drain,
+      metrics: this.metrics,
     };
     const table = new Map<string, CompiledHandler>();
     for (const method of this.discover()) {

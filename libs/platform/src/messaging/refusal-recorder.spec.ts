@@ -1,4 +1,6 @@
 import { PlatformConfig } from '../config/platform-config';
+import { Topology } from '../config/topology';
+import { Metrics } from '../metrics/metrics';
 import { RefusalError } from '../errors/refusal.error';
 import { HostedModules } from '../module/hosted-modules';
 import { RefusalRecorder } from './refusal-recorder';
@@ -13,12 +15,14 @@ describe('the refusal recorder', () => {
   };
   const hosted = { get: () => billing, all: () => [billing] } as unknown as HostedModules;
   let recorder: RefusalRecorder;
+  let metrics: Metrics;
   const meta = (caller: string) => ({ caller, traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' });
 
   beforeEach(() => {
     jest.useFakeTimers();
     published.length = 0;
-    recorder = new RefusalRecorder(hosted, { refusalAuditWindowMs: WINDOW_MS } as PlatformConfig);
+    metrics = new Metrics({ processName: 'billing' } as Topology);
+    recorder = new RefusalRecorder(hosted, { refusalAuditWindowMs: WINDOW_MS } as PlatformConfig, metrics);
   });
   afterEach(() => jest.useRealTimers());
 
@@ -28,6 +32,9 @@ describe('the refusal recorder', () => {
     }
     expect(published).toHaveLength(1);
     expect(published[0].count).toBeUndefined();
+    // the audit log gets one entry; the metric counts every refusal
+    const counted = (await metrics.refusals.get()).values.find((v) => v.labels.reason === 'bad-signature');
+    expect(counted).toMatchObject({ value: 1000, labels: { module: 'billing', reason: 'bad-signature' } });
     await jest.advanceTimersByTimeAsync(WINDOW_MS);
     expect(published).toHaveLength(2);
     expect(published[1]).toMatchObject({ claimedCaller: 'gateway', reason: 'bad-signature', count: 999 });

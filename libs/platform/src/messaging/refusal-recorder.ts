@@ -5,6 +5,7 @@ import { PlatformConfig } from '../config/platform-config';
 import { MessageContext } from '../context/message-context';
 import { newTrace, parseTraceparent } from '../context/trace-context';
 import { RefusalError } from '../errors/refusal.error';
+import { Metrics } from '../metrics/metrics';
 import { HostedModule, HostedModules } from '../module/hosted-modules';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
@@ -46,6 +47,7 @@ export class RefusalRecorder implements BeforeApplicationShutdown {
   constructor(
     private readonly hosted: HostedModules,
     @Inject(PLATFORM_CONFIG) config: PlatformConfig,
+    private readonly metrics: Metrics,
   ) {
     this.windowMs = config.refusalAuditWindowMs;
   }
@@ -55,6 +57,7 @@ export class RefusalRecorder implements BeforeApplicationShutdown {
     const module = (isModuleName(owner) && this.hosted.get(owner)) || this.hosted.all()[0];
     const meta = isRecord(claimedMeta) ? claimedMeta : {};
     const claimedCaller = (typeof meta.caller === 'string' ? meta.caller : 'unknown').slice(0, 200);
+    this.metrics.refusals.inc({ module: module?.name ?? 'none', reason: refusal.reason });
     if (UNAUTHENTICATED.has(refusal.reason) && this.aggregated(module, pattern, refusal, claimedCaller)) return;
     this.logger.warn(`refused ${pattern} from "${claimedCaller}": ${refusal.message}`);
     if (!module) return;

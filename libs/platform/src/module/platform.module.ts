@@ -13,6 +13,9 @@ import { EventHandlerRegistry } from '../events/event-handler-registry';
 import { EventInbox } from '../events/event-inbox';
 import { OutboxRelay } from '../events/outbox-relay';
 import { Drain } from '../lifecycle/drain';
+import { Metrics } from '../metrics/metrics';
+import { MetricsController } from '../metrics/metrics.controller';
+import { OutboxGauges } from '../metrics/outbox-gauges';
 import { PingController } from '../health/ping.controller';
 import { CommandStamps } from '../messaging/command-stamps';
 import { HandlerTable } from '../messaging/handler-table';
@@ -44,12 +47,14 @@ export class PlatformModule implements OnApplicationBootstrap {
     return {
       module: PlatformModule,
       imports: [DiscoveryModule],
-      controllers: hostsModules ? [EventDeliveryController, DeadLetterController, PingController] : [],
+      controllers: hostsModules ? [EventDeliveryController, DeadLetterController, PingController, MetricsController] : [],
       providers: [
         { provide: Topology, useValue: topology },
         { provide: PLATFORM_CONFIG, useValue: config },
         { provide: EnvelopeSigner, useValue: new EnvelopeSigner(config.messageSecret) },
         Drain,
+        Metrics,
+        ...(hostsModules ? [OutboxGauges] : []),
         HandlerTable,
         CommandStamps,
         RefusalRecorder,
@@ -64,7 +69,7 @@ export class PlatformModule implements OnApplicationBootstrap {
         EventInbox,
         DeadLetters,
       ],
-      exports: [Drain, Topology, PLATFORM_CONFIG, EnvelopeSigner, HandlerTable, MessageSender, HostedModules, OutboxRelay],
+      exports: [Drain, Metrics, Topology, PLATFORM_CONFIG, EnvelopeSigner, HandlerTable, MessageSender, HostedModules, OutboxRelay],
     };
   }
 

@@ -1,0 +1,69 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { HostedModules } from '../module/hosted-modules';
+import { Metrics } from './metrics';
+
+/** Long enough for the gauges of one scrape to share a read, short enough for the next scrape to read again. */
+const SHARED_FOR_MS = 1000;
+
+interface BacklogRow {
+  subscriber: string;
+  pending: number | string;
+  oldest: string | null;
+  dead: number | string;
+}
+
+/**
+ * Outbox numbers per publishing module and subscriber, read from each hosted module's own
+ * database when scraped: events waiting, the age of the oldest, and dead letters (ADR 0016).
+ * A backlog that grows is the first sign a subscriber should get more room — or its own process.
+ */
+@Injectable()
+export class OutboxGauges implements OnModuleInit {
+  constructor(
+    private readonly metrics: Metrics,
+    private readonly hosted: HostedModules,
+  ) {}
+
+  onModuleInit(): void {
+    const labels: ('module' | 'subscriber')[] = ['module', 'subscriber'];
+    // The three gauges of one scrape (collected together) share one query per module.
+    let cached: { at: number; rows: Promise<Map<string, BacklogRow[]>> } | undefined;
+    const backlog = () => {
+      if (!cached || Date.now() - cached.at > SHARED_FOR_MS) cached = { at: Date.now(), rows: this.read() };
+      return cached.rows;
+    };
+    this.metrics.gaugeOnScrape('archipelago_outbox_pending', 'Events waiting in an outbox, by module and subscriber', labels, async (g) => {
+      for (const [module, list] of await backlog()) for (const r of list) g.set({ module, subscriber: r.subscriber }, Number(r.pending));
+    });
+    this.metrics.gaugeOnScrape(
+      'archipelago_outbox_oldest_pending_seconds',
+      'Age of the oldest event waiting in an outbox, by module and subscriber',
+      labels,
+      async (g) => {
+        const now = Date.now();
+        for (const [module, list] of await backlog())
+          for (const r of list) if (r.oldest) g.set({ module, subscriber: r.subscriber }, (now - Date.parse(r.oldest)) / 1000);
+      },
+    );
+    this.metrics.gaugeOnScrape('archipelago_outbox_dead_letters', 'Dead-lettered events, by module and subscriber', labels, async (g) => {
+      for (const [module, list] of await backlog()) for (const r of list) g.set({ module, subscriber: r.subscriber }, Number(r.dead));
+    });
+  }
+
+  private async read(): Promise<Map<string, BacklogRow[]>> {
+    const result = new Map<string, BacklogRow[]>();
+    for (const module of this.hosted.all()) {
+      const list = await module.database.read((manager) =>
+        manager.query<BacklogRow[]>(
+          `SELECT "subscriber",
+                  SUM(CASE WHEN "deliveredAt" IS NULL AND "deadLetteredAt" IS NULL THEN 1 ELSE 0 END) AS "pending",
+                  MIN(CASE WHEN "deliveredAt" IS NULL AND "deadLetteredAt" IS NULL THEN "occurredAt" END) AS "oldest",
+                  SUM(CASE WHEN "deadLetteredAt" IS NOT NULL THEN 1 ELSE 0 END) AS "dead"
+             FROM "outbox_messages" GROUP BY "subscriber"`,
+        ),
+      );
+      result.set(module.name, list);
+    }
+    return result;
+  }
+}
