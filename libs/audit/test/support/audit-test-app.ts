@@ -21,6 +21,8 @@ export interface AuditTestApp {
   gateway: AuditClient;
   /** AuditClient calling as billing (allowed nothing). */
   billing: AuditClient;
+  /** DATA_DIR: the database, the development chain key and the checkpoint file. */
+  dataDir: string;
   /** `DATA_DIR/audit.sqlite`, for reaching past the module as a tamperer would. */
   databaseFile: string;
   /** The checkpoints the module writes, outside its database. */
@@ -59,6 +61,7 @@ export async function startAuditTestApp(env: Record<string, string> = {}): Promi
   return {
     gateway: started.client(GATEWAY, AuditClient),
     billing: started.client('billing', AuditClient),
+    dataDir: started.dataDir,
     databaseFile: join(started.dataDir, 'audit.sqlite'),
     checkpointFile: env.AUDIT_CHECKPOINT_FILE ?? join(started.dataDir, 'audit-checkpoints.jsonl'),
     deliver,
