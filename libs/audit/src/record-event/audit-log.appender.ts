@@ -1,7 +1,8 @@
 import { describeActor } from '@app/contracts';
 import { canonicalJson, ReceivedEvent } from '@app/platform';
 import { EntityManager } from 'typeorm';
-import { GENESIS_HASH, hashEntry } from '../chain/entry-hash';
+import { AuditChainKey } from '../chain/audit-chain-key';
+import { GENESIS_HASH, KEYED } from '../chain/entry-hash';
 import { AuditEntry } from '../database/audit-entry.entity';
 import { redactSecrets } from './redact-secrets';
 
@@ -10,9 +11,10 @@ import { redactSecrets } from './redact-secrets';
  * reading the head and writing the next link cannot interleave with another append: SQLite
  * has one writer, on which the units of a group commit run one after the other; on PostgreSQL
  * the table is locked against other writers until the transaction ends (readers are not
- * blocked). The unique `seq` is the last resort.
+ * blocked). The unique `seq` is the last resort. The entry is sealed with HMAC-SHA256 under the
+ * chain key; the first one after unkeyed legacy entries links to the last legacy hash (ADR 0024).
  */
-export async function appendToAuditLog(manager: EntityManager, event: ReceivedEvent): Promise<AuditEntry> {
+export async function appendToAuditLog(manager: EntityManager, key: AuditChainKey, event: ReceivedEvent): Promise<AuditEntry> {
   const entries = manager.getRepository(AuditEntry);
   if (manager.connection.options.type === 'postgres') {
     await manager.query(`LOCK TABLE ${entries.metadata.tablePath} IN EXCLUSIVE MODE`);
@@ -30,7 +32,7 @@ export async function appendToAuditLog(manager: EntityManager, event: ReceivedEv
     recordedAt: new Date().toISOString(),
     prevHash: head?.hash ?? GENESIS_HASH,
   };
-  const entry = entries.create({ ...content, hash: hashEntry(content) });
+  const entry = entries.create({ ...content, algorithm: KEYED, hash: key.sealEntry(content) });
   await entries.insert(entry);
   return entry;
 }

@@ -1,6 +1,7 @@
 import { ALL_EVENTS } from '@app/contracts';
 import { EventConsumer, HandlesEvent, ReceivedEvent } from '@app/platform';
 import { Injectable } from '@nestjs/common';
+import { AuditChainKey } from '../chain/audit-chain-key';
 import { appendToAuditLog } from './audit-log.appender';
 
 /**
@@ -10,8 +11,10 @@ import { appendToAuditLog } from './audit-log.appender';
 @Injectable()
 @EventConsumer('audit')
 export class AuditRecorderConsumer {
+  constructor(private readonly key: AuditChainKey) {}
+
   @HandlesEvent(ALL_EVENTS)
   async record(event: ReceivedEvent): Promise<void> {
-    await appendToAuditLog(event.manager, event);
+    await appendToAuditLog(event.manager, this.key, event);
   }
 }

@@ -1,29 +1,21 @@
 import { AuditChainReport, AuditContract, GATEWAY, VerifyAuditChainRequest } from '@app/contracts';
 import { Handles, MessageBody, ModuleDatabase } from '@app/platform';
-import { Controller } from '@nestjs/common';
-import { MoreThan } from 'typeorm';
-import { ChainWalker } from '../chain/chain-walker';
-import { AuditEntry } from '../database/audit-entry.entity';
-
-const PAGE_SIZE = 500;
+import { Controller, Inject } from '@nestjs/common';
+import { AUDIT_CONFIG, AuditConfig } from '../audit.config';
+import { AuditChainKey } from '../chain/audit-chain-key';
+import { verifyAuditLog } from './verify-audit-log';
 
 @Controller()
 export class VerifyChainHandler {
-  constructor(private readonly db: ModuleDatabase) {}
+  constructor(
+    private readonly db: ModuleDatabase,
+    private readonly key: AuditChainKey,
+    @Inject(AUDIT_CONFIG) private readonly config: AuditConfig,
+  ) {}
 
-  /** Recomputes every hash and link, oldest first, and reports the first broken entry. */
+  /** Checks every MAC and link against the latest checkpoint and reports every problem found. Admins only. */
   @Handles(AuditContract.verifyChain, { callers: [GATEWAY], roles: ['admin'] })
-  async verify(@MessageBody() _request: VerifyAuditChainRequest): Promise<AuditChainReport> {
-    const walker = new ChainWalker();
-    let after = 0;
-    for (;;) {
-      const page = await this.db.read((manager) =>
-        manager.getRepository(AuditEntry).find({ where: { seq: MoreThan(after) }, order: { seq: 'ASC' }, take: PAGE_SIZE }),
-      );
-      if (page.length === 0 || !walker.accept(page)) break;
-      after = page[page.length - 1].seq;
-    }
-    const report = { valid: !walker.broken, entries: walker.walked, head: walker.head };
-    return walker.broken ? { ...report, firstBroken: walker.broken } : report;
+  verify(@MessageBody() _request: VerifyAuditChainRequest): Promise<AuditChainReport> {
+    return verifyAuditLog({ read: (work) => this.db.read(work), key: this.key, checkpointFile: this.config.checkpointFile });
   }
 }

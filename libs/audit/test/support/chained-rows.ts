@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ChainedContent, GENESIS_HASH, hashEntry } from '../../src/chain/entry-hash';
+import { ChainedContent, GENESIS_HASH, hashEntry, LEGACY, StoredEntry } from '../../src/chain/entry-hash';
 
-export type ChainedRow = ChainedContent & { hash: string };
-
-/** `count` correctly chained rows, as the recorder would have written them. */
-export function chainedRows(count: number): ChainedRow[] {
-  const rows: ChainedRow[] = [];
+/** `count` legacy rows, chained with unkeyed SHA-256 as the recorder did before the chain key (ADR 0024). */
+export function legacyRows(count: number): StoredEntry[] {
+  const rows: StoredEntry[] = [];
   for (let seq = 1; seq <= count; seq++) {
     const content: ChainedContent = {
       seq,
@@ -19,21 +17,22 @@ export function chainedRows(count: number): ChainedRow[] {
       recordedAt: new Date().toISOString(),
       prevHash: rows.at(-1)?.hash ?? GENESIS_HASH,
     };
-    rows.push({ ...content, hash: hashEntry(content) });
+    rows.push(rehashedWithoutKey(content));
   }
   return rows;
 }
 
 /** A multi-row INSERT of `rows` (INSERT is what the triggers allow). */
-export function insertStatement(rows: ChainedRow[]): string {
+export function insertStatement(rows: StoredEntry[]): string {
   const quote = (value: string | number) => (typeof value === 'number' ? String(value) : `'${value.replace(/'/g, "''")}'`);
-  const columns = Object.keys(rows[0]) as (keyof ChainedRow)[];
+  const columns = Object.keys(rows[0]) as (keyof StoredEntry)[];
   const values = rows.map((row) => `(${columns.map((column) => quote(row[column])).join(', ')})`);
   return `INSERT INTO audit_entries (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values.join(', ')}`;
 }
 
-/** The same row with `change` applied and its own hash recomputed: a tamperer who knows the scheme. */
-export function rehashed(row: ChainedRow, change: Partial<ChainedContent>): ChainedRow {
-  const content = { ...row, ...change };
-  return { ...content, hash: hashEntry(content) };
+/** What a tamperer without the chain key can compute: the unkeyed hash, the entry passed off as legacy. */
+export function rehashedWithoutKey(content: ChainedContent): StoredEntry {
+  const { seq, eventId, action, module, actor, traceId, payload, occurredAt, recordedAt, prevHash } = content;
+  const row = { seq, eventId, action, module, actor, traceId, payload, occurredAt, recordedAt, prevHash };
+  return { ...row, algorithm: LEGACY, hash: hashEntry(row) };
 }

@@ -7,5 +7,5 @@ import { AuditChainReport, AuditEntryPage, SearchAuditEntriesRequest, VerifyAudi
  */
 export const AuditContract = {
   search: defineQuery<SearchAuditEntriesRequest, AuditEntryPage>('audit.entries.search.v1', SearchAuditEntriesRequest),
-  verifyChain: defineQuery<VerifyAuditChainRequest, AuditChainReport>('audit.chain.verify.v1', VerifyAuditChainRequest),
+  verifyChain: defineQuery<VerifyAuditChainRequest, AuditChainReport>('audit.chain.verify.v2', VerifyAuditChainRequest),
 } as const;

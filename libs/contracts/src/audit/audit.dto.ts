@@ -42,6 +42,8 @@ export class AuditEntryView {
   @ApiProperty() occurredAt!: string;
   @ApiProperty() recordedAt!: string;
   @ApiProperty() prevHash!: string;
+  @ApiProperty({ enum: ['sha256', 'hmac-sha256'], description: 'How `hash` was computed: keyed, or legacy unkeyed (ADR 0024)' })
+  algorithm!: string;
   @ApiProperty() hash!: string;
 }
 
@@ -49,14 +51,30 @@ export class AuditEntryPage {
   @ApiProperty({ type: [AuditEntryView] }) entries!: AuditEntryView[];
 }
 
-export class BrokenAuditEntry {
-  @ApiProperty() seq!: number;
-  @ApiProperty({ example: 'hash does not match the entry content' }) reason!: string;
+/** What the chain's evidence shows was done to the log (ADR 0024 says how each kind is told apart). */
+export const AUDIT_CHAIN_PROBLEM_KINDS = ['edited', 'deleted', 'truncated', 'rewritten', 'forged', 'checkpoint-invalid'] as const;
+export type AuditChainProblemKind = (typeof AUDIT_CHAIN_PROBLEM_KINDS)[number];
+
+export class AuditChainProblem {
+  @ApiProperty({ enum: AUDIT_CHAIN_PROBLEM_KINDS }) kind!: AuditChainProblemKind;
+  @ApiProperty({ description: 'The first entry concerned (for checkpoint-invalid: the seq the line claims, 0 if none)' }) seq!: number;
+  @ApiProperty({ example: 'entry 7 does not match its MAC: its content was changed' }) detail!: string;
+}
+
+export class AuditCheckpointView {
+  @ApiProperty({ description: 'The newest entry the checkpoint covers' }) seq!: number;
+  @ApiProperty({ description: "That entry's hash when the checkpoint was written" }) head!: string;
+  @ApiProperty({ description: 'ISO-8601, when it was written' }) at!: string;
 }
 
 export class AuditChainReport {
-  @ApiProperty() valid!: boolean;
-  @ApiProperty({ description: 'How many entries were walked' }) entries!: number;
-  @ApiProperty({ description: 'Hash of the last entry (empty for an empty log)' }) head!: string;
-  @ApiPropertyOptional({ type: BrokenAuditEntry }) firstBroken?: BrokenAuditEntry;
+  @ApiProperty({ description: 'No problem found' }) valid!: boolean;
+  @ApiProperty({ description: 'Entries in the log' }) entries!: number;
+  @ApiProperty({ description: 'Of which sealed with unkeyed SHA-256, before the chain key existed' }) legacyEntries!: number;
+  @ApiProperty({ description: 'Hash of the newest entry (empty for an empty log)' }) head!: string;
+  @ApiProperty({ type: AuditCheckpointView, nullable: true, description: 'The latest authentic checkpoint the log was checked against' })
+  checkpoint!: AuditCheckpointView | null;
+  @ApiProperty({ type: [AuditChainProblem] }) problems!: AuditChainProblem[];
+  @ApiProperty({ type: [String], description: 'What limits the check without being tampering (no checkpoint yet, a torn last line)' })
+  warnings!: string[];
 }

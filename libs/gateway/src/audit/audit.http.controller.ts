@@ -20,7 +20,7 @@ export class AuditHttpController {
   }
 
   @Get('verify')
-  @ApiOperation({ summary: 'Walk the hash chain and report the first broken entry (admin)' })
+  @ApiOperation({ summary: "Check every entry's MAC and link against the latest signed checkpoint; list what was tampered with (admin)" })
   @ApiResponse({ status: 200, type: AuditChainReport })
   verify(): Promise<AuditChainReport> {
     return this.audit.verifyChain();

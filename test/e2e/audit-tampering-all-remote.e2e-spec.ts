@@ -1,0 +1,3 @@
+import { describeAuditTampering } from './audit-tampering';
+
+describeAuditTampering('all-remote', 24500);
