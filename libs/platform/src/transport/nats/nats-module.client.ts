@@ -40,5 +40,6 @@ export class NatsModuleClient implements ModuleClient {
     return ModuleCallError.unavailable(target, (error as Error).message);
   }
 
+  /** Nothing of its own to close: the bus connection is shared, and the transport closes it. */
   close(): void {}
 }
