@@ -99,6 +99,10 @@ function ratioGoals(rows: Record<string, RowResult>): GoalRow[] {
   add('kernel TCP call c16 vs raw Nest ClientTCP', 'kernel-tcp-c16', 'nest-tcp-c16', 0.8);
   add('kernel TCP call c1 vs Moleculer TCP', 'kernel-tcp-c1', 'moleculer-tcp-c1', 1.0);
   add('kernel TCP call c16 vs Moleculer TCP', 'kernel-tcp-c16', 'moleculer-tcp-c16', 1.0);
+  add('kernel NATS call c1 vs raw Nest ClientNats', 'kernel-nats-c1', 'nest-nats-c1', 0.8);
+  add('kernel NATS call c16 vs raw Nest ClientNats', 'kernel-nats-c16', 'nest-nats-c16', 0.8);
+  add('kernel NATS call c1 vs kernel TCP call', 'kernel-nats-c1', 'kernel-tcp-c1', null);
+  add('kernel NATS call c16 vs kernel TCP call', 'kernel-nats-c16', 'kernel-tcp-c16', null);
   add('kernel in-process call c1 vs Moleculer local', 'kernel-local-c1', 'moleculer-local-c1', 0.2);
   add('kernel in-process call c16 vs Moleculer local', 'kernel-local-c16', 'moleculer-local-c16', 0.2);
   return out;

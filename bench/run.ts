@@ -31,6 +31,7 @@ import { httpLoad, HttpRequestSpec } from './lib/http-load';
 import { BenchOptions, readOptions } from './lib/options';
 import { median, medianSample, Sample } from './lib/stats';
 import { MoleculerCalls } from './peers/moleculer-calls';
+import { NestNatsCalls } from './peers/nest-nats-calls';
 import { NestTcpCalls } from './peers/nest-tcp-calls';
 import { typeormInsertLoop } from './peers/typeorm-insert-loop';
 import { BenchResult, computeGoals, machine, renderMarkdown, RowResult } from './report';
@@ -45,6 +46,9 @@ const PORTS = {
   kernelTcp: 28300,
   nestTcp: 28310,
   moleculerTcp: 28320,
+  /** nats-servers of their own: the kernel over NATS, raw Nest over NATS. */
+  kernelNats: 28330,
+  nestNats: 28340,
   coldStart: 28400,
   lagMonolith: 28500,
   lagAllRemote: 28600,
@@ -217,6 +221,8 @@ async function measureRounds(options: BenchOptions, result: BenchResult, started
       ['kernel-tcp', new KernelCalls('tcp', PORTS.kernelTcp)],
       ['nest-tcp', new NestTcpCalls(PORTS.nestTcp)],
       ['moleculer-tcp', new MoleculerCalls('tcp', PORTS.moleculerTcp)],
+      ['kernel-nats', new KernelCalls('nats', PORTS.kernelNats)],
+      ['nest-nats', new NestNatsCalls(PORTS.nestNats)],
       ['kernel-local', new KernelCalls('in-process', 0)],
       ['moleculer-local', new MoleculerCalls('local', 0)],
     ];

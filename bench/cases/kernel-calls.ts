@@ -2,7 +2,8 @@
  * The kernel's call path, measured in this process with the kernel's own test harness
  * (libs/platform/test/kernel-system.ts): `ContractBus.call(contract, payload)` inside
  * `MessageContext.run(...)`, the fixture's admin-only query that touches no database, either
- * in-process or over TCP to a second Nest app on loopback. If the KernelSystem API changes, this
+ * in-process, or to a second Nest app over TCP on loopback or over NATS (a nats-server of its own
+ * on `portBase`). If the KernelSystem API changes, this
  * adapter is the one file to adjust.
  */
 import { ContractBus } from '@app/contracts';
@@ -18,7 +19,7 @@ export class KernelCalls implements CallTarget {
   private bus?: ContractBus;
 
   constructor(mode: KernelMode, portBase: number) {
-    this.name = mode === 'tcp' ? 'kernel TCP call' : 'kernel in-process call';
+    this.name = { tcp: 'kernel TCP call', nats: 'kernel NATS call', 'in-process': 'kernel in-process call' }[mode];
     this.system = new KernelSystem(mode, portBase);
   }
 

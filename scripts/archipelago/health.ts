@@ -2,7 +2,10 @@ import { PlannedProcess } from './topology-plan';
 
 type Details = Record<string, { status: string; message?: string }>;
 
-/** `GET /health` of every HTTP process, merged: `<process>-process` and `<module>-database` keys. */
+/**
+ * `GET /health` of every HTTP process, merged: `<module>-database` for the modules it hosts,
+ * `<module>-module` for the remote ones it pinged, and `<process>-process` for itself.
+ */
 export async function healthDetails(processes: PlannedProcess[]): Promise<Details> {
   const details: Details = {};
   for (const planned of processes.filter((p) => p.http)) {
@@ -20,8 +23,8 @@ export async function healthDetails(processes: PlannedProcess[]): Promise<Detail
 /** up, down or unknown (no HTTP process saw it), with the reason when down. */
 export function healthOf(planned: PlannedProcess, details: Details): string {
   const own = details[`${planned.name}-process`];
-  const databases = planned.modules.map((module) => details[`${module}-database`]).filter(Boolean);
-  const down = [own, ...databases].find((entry) => entry && entry.status !== 'up');
+  const modules = planned.modules.map((module) => details[`${module}-database`] ?? details[`${module}-module`]).filter(Boolean);
+  const down = [own, ...modules].find((entry) => entry && entry.status !== 'up');
   if (down) return `down${down.message ? ` (${down.message})` : ''}`;
-  return own || databases.length > 0 ? 'up' : 'unknown';
+  return own || modules.length > 0 ? 'up' : 'unknown';
 }

@@ -1,6 +1,5 @@
 import { newAccount, traceparent, uniqueEmail } from '../support/accounts';
 import { eventually } from '../support/eventually';
-import { sendRawTcpPacket } from '../support/raw-tcp';
 import { CALL_TIMEOUT_MS, HttpResult } from '../support/system-under-test';
 import { auditEntries, ScenarioContext } from './scenario-context';
 
@@ -40,7 +39,7 @@ export function foundationScenario(context: ScenarioContext): void {
     const topology = await system.http('GET', '/topology');
     for (const placement of topology.body.modules) {
       expect(placement.process).toBe(system.processOf(placement.module));
-      expect(placement.transport).toBe(remote.includes(placement.module) ? 'tcp' : 'in-process');
+      expect(placement.transport).toBe(system.transportOf(placement.module));
       expect(placement.contracts.every((pattern: string) => /\.v\d+$/.test(pattern))).toBe(true);
     }
   });
@@ -141,11 +140,11 @@ export function foundationScenario(context: ScenarioContext): void {
   });
 
   describe('when a module runs in another process', () => {
-    const target = ['auth', 'audit', 'billing', 'notification'].find((module) => remote.includes(module)) ?? 'auth';
+    const target = (['auth', 'audit', 'billing', 'notification'] as const).find((module) => remote.includes(module)) ?? 'auth';
     const probe = PROBES[target];
     const callTarget = (token: string) => probe.call(context, token);
 
-    whenAnyRemote('refuses a message with a bad signature sent straight to its TCP port, and audits it', async () => {
+    whenAnyRemote('refuses a message with a bad signature sent straight to its wire (TCP port or bus subject), and audits it', async () => {
       const trace = traceparent();
       const pattern = probe.signedPattern;
       const now = Date.now();
@@ -159,11 +158,7 @@ export function foundationScenario(context: ScenarioContext): void {
         deadline: now + 5000,
       };
       const payload = probe.payload();
-      const reply = await sendRawTcpPacket(system.tcpPortOf(system.processOf(target)), {
-        id: 'raw-1',
-        pattern,
-        data: { meta, payload, signature: 'ab'.repeat(32) },
-      });
+      const reply = await system.sendRaw(target, pattern, { meta, payload, signature: 'ab'.repeat(32) });
       expect(reply.err).toMatchObject({ status: 401, code: 'BAD_SIGNATURE' });
       await eventually(async () => {
         const entries = await auditEntries(context, `traceId=${trace.traceId}`);
@@ -174,11 +169,7 @@ export function foundationScenario(context: ScenarioContext): void {
 
     whenAnyRemote('refuses a packet that is not an envelope', async () => {
       const pattern = probe.signedPattern;
-      const reply = await sendRawTcpPacket(system.tcpPortOf(system.processOf(target)), {
-        id: 'raw-2',
-        pattern,
-        data: { accessToken: 'x' },
-      });
+      const reply = await system.sendRaw(target, pattern, { accessToken: 'x' });
       expect(reply.err).toMatchObject({ status: 400, code: 'BAD_ENVELOPE' });
     });
 

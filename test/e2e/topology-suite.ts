@@ -1,5 +1,5 @@
 import { adminToken } from '../support/accounts';
-import { PostgresCluster, SmtpTestServer, testPort } from '@app/testing';
+import { NatsTestServer, PostgresCluster, SmtpTestServer, testPort } from '@app/testing';
 import { SystemUnderTest } from '../support/system-under-test';
 import { auditChainScenario } from './audit-chain.scenario';
 import { commerceScenario } from './commerce.scenario';
@@ -9,7 +9,8 @@ import { ScenarioContext } from './scenario-context';
 /**
  * The end-to-end suite for one topology: the same scenarios in every topology, over HTTP (and
  * raw TCP for the hostile cases). What passes in the monolith must pass with any module split out.
- * Ports: HTTP on `portBase`, TCP listeners just above it, the SMTP sink at `portBase + 50`.
+ * Ports: HTTP on `portBase`, TCP listeners just above it, the SMTP sink at `portBase + 50`, a
+ * PostgreSQL cluster at `portBase + 60` and, when the topology has a bus, nats-server at `portBase + 70`.
  */
 export function describeTopology(topologyName: string, basePort: number, options: { store?: 'sqlite' | 'postgres' } = {}): void {
   const portBase = testPort(basePort);
@@ -21,11 +22,13 @@ export function describeTopology(topologyName: string, basePort: number, options
       ? Object.fromEntries(['AUTH', 'BILLING', 'NOTIFICATION', 'AUDIT', 'GATEWAY'].map((m) => [`${m}_DATABASE_URL`, postgres.url]))
       : {};
     const system = new SystemUnderTest(topologyName, portBase, { SMTP_URL: smtp.url, ...databases });
+    const nats = system.usesBus() ? new NatsTestServer(portBase + 70) : undefined;
     let admin = '';
     const context: ScenarioContext = { system, smtp, adminToken: () => admin, remote: system.remoteModules(), postgresUrl: postgres?.url };
 
     beforeAll(async () => {
       postgres?.start();
+      await nats?.start();
       await smtp.start();
       await system.start();
       admin = await adminToken(system);
@@ -34,6 +37,7 @@ export function describeTopology(topologyName: string, basePort: number, options
     afterAll(async () => {
       await system.stop();
       await smtp.stop();
+      await nats?.stop();
       postgres?.stop();
     }, 60_000);
 

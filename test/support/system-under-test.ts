@@ -1,6 +1,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { subjectOf } from '@app/platform';
+import { ModuleName } from '@app/contracts';
+import { sendRawNatsRequest } from './raw-nats';
+import { sendRawTcpPacket } from './raw-tcp';
 import { ServerProcess } from './server-process';
 
 export const ADMIN = { email: 'admin@archipelago.test', password: 'admin-password-1234' };
@@ -9,8 +13,15 @@ export const CALL_TIMEOUT_MS = 1500;
 export const JWT_SECRET = 'e2e-jwt-secret-0123456789abcdef0123456789abcdef';
 
 interface TopologyFile {
-  processes: Record<string, { http?: object; listen?: object }>;
+  buses?: Record<string, { transport: string; servers: string[] }>;
+  processes: Record<string, { http?: object; listen?: object; bus?: string }>;
   modules: Record<string, { process: string }>;
+}
+
+/** A message sent straight onto a module's wire, as a hostile peer would: the error or the answer that came back. */
+export interface RawReply {
+  err?: { status: number; code: string; message: string };
+  response?: unknown;
 }
 
 export interface HttpResult<T = any> {
@@ -22,7 +33,8 @@ export interface HttpResult<T = any> {
 /**
  * A whole Archipelago system in one of the shipped topologies, each process started from the
  * built program with configuration only. Ports are moved to `portBase…` so topologies can run
- * side by side; everything binds to 127.0.0.1.
+ * side by side; everything binds to 127.0.0.1. A topology with buses has them all point at one
+ * broker on `portBase + 70` (`natsUrl`), which the spec starts.
  */
 export class SystemUnderTest {
   readonly dataDir = mkdtempSync(join(tmpdir(), 'archipelago-e2e-'));
@@ -61,6 +73,39 @@ export class SystemUnderTest {
 
   tcpPortOf(processName: string): number {
     return this.portBase + 1 + this.processNames().indexOf(processName);
+  }
+
+  /** Whether some process of this topology is reached on a bus (a broker must be running). */
+  usesBus(): boolean {
+    return Object.keys(this.topology.buses ?? {}).length > 0;
+  }
+
+  get natsUrl(): string {
+    return `nats://127.0.0.1:${this.portBase + 70}`;
+  }
+
+  /** How the gateway reaches `module`: `in-process`, `tcp`, or the transport of its process's bus. */
+  transportOf(module: string): string {
+    const processName = this.processOf(module);
+    if (processName === 'main') return 'in-process';
+    const { bus } = this.topology.processes[processName];
+    return bus ? this.topology.buses![bus].transport : 'tcp';
+  }
+
+  /** Sends `message` for `pattern` straight to `module`'s wire: its process's TCP port, or its subject on the bus. */
+  async sendRaw(module: ModuleName, pattern: string, message: object): Promise<RawReply> {
+    if (this.transportOf(module) === 'tcp') {
+      return (await sendRawTcpPacket(this.tcpPortOf(this.processOf(module)), {
+        id: `raw-${Date.now()}`,
+        pattern,
+        data: message,
+      })) as RawReply;
+    }
+    const reply = (await sendRawNatsRequest(this.natsUrl, subjectOf(module, pattern), message)) as {
+      ok?: unknown;
+      error?: RawReply['err'];
+    };
+    return { err: reply.error, response: reply.ok };
   }
 
   async start(): Promise<void> {
@@ -104,6 +149,7 @@ export class SystemUnderTest {
       if (spec.http) overrides[`TOPOLOGY__processes__${name}__http__port`] = String(this.portBase);
       if (spec.listen) overrides[`TOPOLOGY__processes__${name}__listen__port`] = String(this.tcpPortOf(name));
     }
+    for (const bus of Object.keys(this.topology.buses ?? {})) overrides[`TOPOLOGY__buses__${bus}__servers`] = this.natsUrl;
     return {
       PATH: process.env.PATH,
       NODE_ENV: 'test',

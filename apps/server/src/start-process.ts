@@ -1,5 +1,5 @@
 import { setUpGateway } from '@app/gateway';
-import { ConfigurationError, HandlerTable, LogSettings, PlatformConfig, Topology, TraceLogger } from '@app/platform';
+import { ConfigurationError, describeRoute, HandlerTable, LogSettings, PlatformConfig, Topology, TraceLogger } from '@app/platform';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
@@ -41,12 +41,13 @@ function warnAboutMisplacedAdmin(topology: Topology, config: PlatformConfig, log
 }
 
 function describeStart(topology: Topology, config: PlatformConfig): string {
-  const { http, listen } = topology.self;
+  const { http } = topology.self;
+  const route = topology.routeOf(topology.processName);
   const parts = [
     `process "${topology.processName}" of topology "${topology.name}" is up`,
     `modules: ${topology.hostedModules.join(', ') || 'none'}`,
     http ? `http://${http.host}:${http.port}` : 'no HTTP',
-    listen ? `tcp://${listen.host}:${listen.port}` : 'no TCP listener',
+    route ? `calls on ${describeRoute(route)}` : 'no listener for calls',
   ];
   if (config.insecureDefaults.length > 0) parts.push(`WARNING: development defaults for ${config.insecureDefaults.join(', ')}`);
   return parts.join(' | ');

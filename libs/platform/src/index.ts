@@ -29,6 +29,7 @@ export * from './events/handles-event.decorator';
 export * from './database/module-database';
 // Transports
 export * from './transport/tcp/tcp-options';
+export { queueGroupOf, subjectOf } from './transport/nats/nats-subjects';
 // Modules
 export * from './module/hosted-modules';
 export * from './module/module-kernel';

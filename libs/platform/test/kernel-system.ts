@@ -1,5 +1,6 @@
 import { CallerName, ContractBus } from '@app/contracts';
 import { DynamicModule, INestApplication, Module, Type } from '@nestjs/common';
+import { NatsTestServer } from '@app/testing';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { mkdtempSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { clientProviders, HostedModules, PlatformModule, readPlatformConfig, Top
 import { EventLogModule, SeenEvent } from './fixtures/event-log.fixture';
 import { NoteModule } from './fixtures/note.fixture';
 
-export type KernelMode = 'in-process' | 'tcp';
+export type KernelMode = 'in-process' | 'tcp' | 'nats';
 
 export interface KernelOptions {
   /** When set, both modules keep their data in this PostgreSQL database (a schema each). */
@@ -26,31 +27,27 @@ const CALLERS: CallerName[] = ['gateway', 'billing'];
 
 /**
  * The fixture modules (a fake `auth` with notes, a fake `audit` that logs events) either in one
- * process or in two Nest apps joined over TCP on loopback, with the same callers in both cases.
+ * process or in two Nest apps joined over TCP on loopback or on a NATS bus, with the same callers in all.
  */
 export class KernelSystem {
   private readonly apps: INestApplication[] = [];
   private readonly callers = new Map<CallerName, DynamicModule>();
   private callerApp!: INestApplication;
+  /** Over NATS: a broker of the test's own on `portBase`. */
+  private readonly nats?: NatsTestServer;
 
   constructor(
     readonly mode: KernelMode,
     private readonly portBase: number,
     private readonly options: KernelOptions = {},
-  ) {}
+  ) {
+    if (mode === 'nats') this.nats = new NatsTestServer(portBase);
+  }
 
   async start(): Promise<void> {
     const dataDir = mkdtempSync(join(tmpdir(), 'archipelago-kernel-'));
-    const spec: TopologySpec =
-      this.mode === 'in-process'
-        ? { processes: { main: {} }, modules: { auth: { process: 'main' }, audit: { process: 'main' } } }
-        : {
-            processes: {
-              main: { listen: { transport: 'tcp', host: '127.0.0.1', port: this.portBase } },
-              auth: { listen: { transport: 'tcp', host: '127.0.0.1', port: this.portBase + 1 } },
-            },
-            modules: { audit: { process: 'main' }, auth: { process: 'auth' } },
-          };
+    await this.nats?.start();
+    const spec = this.topologySpec();
     const postgres: Record<string, string> = this.options.postgresUrl
       ? { AUTH_DATABASE_URL: this.options.postgresUrl, AUDIT_DATABASE_URL: this.options.postgresUrl }
       : {};
@@ -62,11 +59,25 @@ export class KernelSystem {
       CALL_TIMEOUT_MS: '2000',
       ...postgres,
     };
-    if (this.mode === 'tcp') this.apps.push(await this.startApp(new Topology('kernel', spec, 'auth'), env, [NoteModule]));
-    const mainModules: Type[] = this.mode === 'tcp' ? [EventLogModule] : [EventLogModule, NoteModule];
+    if (this.mode !== 'in-process') this.apps.push(await this.startApp(new Topology('kernel', spec, 'auth'), env, [NoteModule]));
+    const mainModules: Type[] = this.mode === 'in-process' ? [EventLogModule, NoteModule] : [EventLogModule];
     CALLERS.forEach((caller) => this.callers.set(caller, callerModule(caller)));
     this.callerApp = await this.startApp(new Topology('kernel', spec, 'main'), env, [...mainModules, ...this.callers.values()]);
     this.apps.push(this.callerApp);
+  }
+
+  /** One process, or `main` (the fake audit) and `auth` (the notes) joined over TCP or on a NATS bus. */
+  private topologySpec(): TopologySpec {
+    const modules: TopologySpec['modules'] = { audit: { process: 'main' }, auth: { process: 'auth' } };
+    if (this.mode === 'tcp') {
+      const listen = (port: number) => ({ transport: 'tcp' as const, host: '127.0.0.1', port });
+      return { processes: { main: { listen: listen(this.portBase) }, auth: { listen: listen(this.portBase + 1) } }, modules };
+    }
+    if (this.mode === 'nats') {
+      const buses = { kernel: { transport: 'nats' as const, servers: [this.nats!.url] } };
+      return { buses, processes: { main: { bus: 'kernel' }, auth: { bus: 'kernel' } }, modules };
+    }
+    return { processes: { main: {} }, modules: { auth: { process: 'main' }, audit: { process: 'main' } } };
   }
 
   private async startApp(topology: Topology, env: Record<string, string>, imports: Array<Type | DynamicModule>): Promise<INestApplication> {
@@ -94,5 +105,6 @@ export class KernelSystem {
 
   async stop(): Promise<void> {
     for (const app of this.apps.reverse()) await app.close();
+    await this.nats?.stop();
   }
 }

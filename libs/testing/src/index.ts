@@ -4,6 +4,7 @@ export * from './failure-of';
 export * from './module-test-app';
 export * from './smtp-test-server';
 export * from './postgres-cluster';
+export * from './nats-test-server';
 export * from './test-port';
 export * from './statement-count';
 export * from './deliver-event';

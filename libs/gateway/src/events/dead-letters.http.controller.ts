@@ -25,7 +25,7 @@ export class DeadLetterQuery {
 
 /**
  * Events the outbox relay gave up on after `OUTBOX_MAX_ATTEMPTS` refusals (ADR 0016), for admins.
- * Each module's outbox is asked through the kernel contract of the process that hosts it
+ * Each module's outbox is asked through the kernel contract, addressed to that module
  * (`platform.dead-letters.*.v1`); the kernel there checks the admin role (403 `ROLE_MISSING`)
  * and stamps a resubmit in the audit log.
  */
@@ -48,14 +48,7 @@ export class DeadLettersHttpController {
   async list(@Query() query: DeadLetterQuery): Promise<EventDeadLetterList> {
     const modules = query.module ? [this.deployed(query.module)] : this.topology.deployedModules;
     const lists = await Promise.all(
-      modules.map((module) =>
-        this.sender.send<EventDeadLetterList>(
-          this.topology.processOf(module),
-          PlatformContract.listDeadLetters.pattern,
-          { module },
-          GATEWAY,
-        ),
-      ),
+      modules.map((module) => this.sender.send<EventDeadLetterList>(module, PlatformContract.listDeadLetters.pattern, { module }, GATEWAY)),
     );
     return { deadLetters: lists.flatMap((list) => list.deadLetters) };
   }
@@ -70,7 +63,7 @@ export class DeadLettersHttpController {
   resubmit(@Param() params: ResubmitEventDeadLetterRequest): Promise<ResubmittedEventDeadLetter> {
     const module = this.deployed(params.module);
     return this.sender.send<ResubmittedEventDeadLetter>(
-      this.topology.processOf(module),
+      module,
       PlatformContract.resubmitDeadLetter.pattern,
       { module, seq: params.seq },
       GATEWAY,

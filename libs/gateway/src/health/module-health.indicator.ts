@@ -1,11 +1,11 @@
-import { PingReply, PlatformContract, SYSTEM_ACTOR } from '@app/contracts';
+import { ModuleName, PingReply, PlatformContract, SYSTEM_ACTOR } from '@app/contracts';
 import { HostedModules, MessageSender, Topology } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 
 const PING_TIMEOUT_MS = 1000;
 
-/** Local modules: their DataSource answers. Remote processes: they answer a signed ping. */
+/** Local modules: their DataSource answers. Remote modules: one of their processes answers a signed ping. */
 @Injectable()
 export class ModuleHealthIndicator {
   constructor(
@@ -17,7 +17,7 @@ export class ModuleHealthIndicator {
 
   checks(): Array<() => Promise<HealthIndicatorResult>> {
     const local = this.hosted.all().map((module) => () => this.database(module.name));
-    const remote = this.topology.remoteProcesses.map((processName) => () => this.process(processName));
+    const remote = this.topology.remoteModules.map((module) => () => this.remote(module));
     return [...local, ...remote];
   }
 
@@ -32,14 +32,15 @@ export class ModuleHealthIndicator {
     }
   }
 
-  private async process(processName: string): Promise<HealthIndicatorResult> {
-    const check = this.indicators.check(`${processName}-process`);
+  /** The ping is addressed to the module (ADR 0025): on a bus, whichever of its processes the broker picks answers. */
+  private async remote(module: ModuleName): Promise<HealthIndicatorResult> {
+    const check = this.indicators.check(`${module}-module`);
     try {
-      const reply = await this.sender.send<PingReply>(processName, PlatformContract.ping.pattern, {}, 'gateway', {
+      const reply = await this.sender.send<PingReply>(module, PlatformContract.ping.pattern, {}, 'gateway', {
         actor: SYSTEM_ACTOR,
         timeoutMs: PING_TIMEOUT_MS,
       });
-      return check.up({ modules: reply.modules });
+      return check.up({ process: reply.process, modules: reply.modules });
     } catch (error) {
       return check.down({ message: (error as Error).message });
     }

@@ -1,4 +1,4 @@
-import { GATEWAY, MetricSnapshot, PlatformContract, ProcessMetrics, SYSTEM_ACTOR } from '@app/contracts';
+import { GATEWAY, MetricSnapshot, ModuleName, PlatformContract, ProcessMetrics, SYSTEM_ACTOR } from '@app/contracts';
 import { Metrics, MessageSender, Topology } from '@app/platform';
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -25,7 +25,7 @@ export class MetricsHttpController {
   @Header('content-type', AggregatorRegistry.PROMETHEUS_CONTENT_TYPE)
   @ApiOperation({ summary: 'Prometheus metrics of every process: calls, refusals, outbox backlog, sagas, memory' })
   async scrape(): Promise<string> {
-    const remote = await Promise.all(this.topology.remoteProcesses.map((name) => this.readRemote(name)));
+    const remote = await Promise.all(this.oneModulePerRemoteProcess().map(([process, module]) => this.readRemote(process, module)));
     const local = await this.metrics.registry.getMetricsAsJSON();
     const up = new Registry();
     const answered = new Gauge({ name: 'archipelago_process_up', help: UP_HELP, labelNames: ['process'], registers: [up] });
@@ -34,13 +34,23 @@ export class MetricsHttpController {
     return AggregatorRegistry.aggregate(all).metrics();
   }
 
-  private async readRemote(process: string): Promise<{ process: string; metrics?: MetricSnapshot[] }> {
+  /** Calls address a module (ADR 0025): ask one module of each remote process for that process's numbers. */
+  private oneModulePerRemoteProcess(): [string, ModuleName][] {
+    const byProcess = new Map<string, ModuleName>();
+    for (const module of this.topology.remoteModules) {
+      const process = this.topology.processOf(module);
+      if (!byProcess.has(process)) byProcess.set(process, module);
+    }
+    return [...byProcess];
+  }
+
+  private async readRemote(process: string, module: ModuleName): Promise<{ process: string; metrics?: MetricSnapshot[] }> {
     try {
-      const reply = await this.sender.send<ProcessMetrics>(process, PlatformContract.readMetrics.pattern, {}, GATEWAY, {
+      const reply = await this.sender.send<ProcessMetrics>(module, PlatformContract.readMetrics.pattern, {}, GATEWAY, {
         actor: SYSTEM_ACTOR,
         timeoutMs: READ_TIMEOUT_MS,
       });
-      return { process, metrics: reply.metrics };
+      return { process: reply.process, metrics: reply.metrics };
     } catch {
       return { process };
     }

@@ -1,5 +1,5 @@
 import { EVENT_SUBSCRIPTIONS, MODULE_CONTRACTS, ModuleName } from '@app/contracts';
-import { Topology } from '@app/platform';
+import { describeRoute, Topology, TransportName } from '@app/platform';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 
@@ -7,7 +7,7 @@ export interface ModulePlacementView {
   module: ModuleName;
   process: string;
   inThisProcess: boolean;
-  transport: 'in-process' | 'tcp';
+  transport: TransportName;
   address?: string;
   contracts: string[];
   subscribesTo: string[] | 'all';
@@ -28,15 +28,14 @@ export class TopologyHttpController {
 
   private placement(module: ModuleName): ModulePlacementView {
     const processName = this.topology.processOf(module);
-    const inThisProcess = processName === this.topology.processName;
-    const endpoint = this.topology.endpointOf(processName);
+    const route = this.topology.routeTo(module)!; // the validator gives every process hosting modules a route
     const subscription = EVENT_SUBSCRIPTIONS[module];
     return {
       module,
       process: processName,
-      inThisProcess,
-      transport: inThisProcess ? 'in-process' : 'tcp',
-      ...(inThisProcess || !endpoint ? {} : { address: `${endpoint.host}:${endpoint.port}` }),
+      inThisProcess: route.transport === 'in-process',
+      transport: route.transport,
+      ...(route.transport === 'in-process' ? {} : { address: describeRoute(route) }),
       contracts: MODULE_CONTRACTS[module].map((contract) => contract.pattern),
       subscribesTo: subscription === 'all' ? 'all' : subscription.map((event) => event.pattern),
     };

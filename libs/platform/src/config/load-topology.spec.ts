@@ -37,7 +37,7 @@ describe('topology configuration', () => {
       processes: { main: { http: { host: '127.0.0.1', port: 3000 } }, auth: {} },
       modules: { auth: { process: 'auth' } },
     });
-    expect(problems).toEqual([expect.stringContaining('processes.auth.listen is required')]);
+    expect(problems).toEqual([expect.stringContaining('processes.auth.listen (TCP) or processes.auth.bus is required')]);
   });
 
   it('rejects unknown modules, transports and ports out of range', () => {
@@ -56,12 +56,22 @@ describe('topology configuration', () => {
 
   it('lets one key be overridden from the environment', () => {
     const topology = loadTopology({ TOPOLOGY: 'auth-remote', PROCESS: 'auth', TOPOLOGY__processes__auth__listen__port: '5101' }, repoRoot);
-    expect(topology.endpointOf('auth')).toEqual({ transport: 'tcp', host: '127.0.0.1', port: 5101 });
+    expect(topology.routeOf('auth')).toEqual({ transport: 'tcp', host: '127.0.0.1', port: 5101 });
+  });
+
+  it('splits an override of a list on commas, so the servers of a bus can be moved from the environment', () => {
+    const servers = 'nats://127.0.0.1:5222, nats://127.0.0.2:5222';
+    const topology = loadTopology({ TOPOLOGY: 'nats-all-remote', PROCESS: 'auth', TOPOLOGY__buses__shared__servers: servers }, repoRoot);
+    expect(topology.routeOf('auth')).toEqual({
+      bus: 'shared',
+      transport: 'nats',
+      servers: ['nats://127.0.0.1:5222', 'nats://127.0.0.2:5222'],
+    });
   });
 
   it('refuses an override whose path is misspelt, instead of ignoring it', () => {
     expect(() => loadTopology({ TOPOLOGY: 'auth-remote', TOPOLOGY__proceses__auth__listen__port: '5101' }, repoRoot)).toThrow(
-      /proceses is not a known key \(use "processes", "modules" or "\$comment"\)/,
+      /proceses is not a known key \(use "processes", "modules", "buses" or "\$comment"\)/,
     );
     expect(() => loadTopology({ TOPOLOGY: 'auth-remote', TOPOLOGY__modules__auth__proces: 'main' }, repoRoot)).toThrow(
       /modules\.auth\.proces is not a known key \(use "process"\)/,

@@ -24,7 +24,10 @@ function readJson(path: string): unknown {
   }
 }
 
-/** `TOPOLOGY__processes__audit__listen__port=5101` sets that one key (numbers stay numbers). */
+/**
+ * `TOPOLOGY__processes__audit__listen__port=5101` sets that one key (numbers stay numbers); a key
+ * that holds a list takes a comma-separated one (`TOPOLOGY__buses__main__servers=nats://a:4222,nats://b:4222`).
+ */
 export function applyEnvOverrides(raw: unknown, env: NodeJS.ProcessEnv): unknown {
   for (const [key, value] of Object.entries(env)) {
     if (!key.startsWith(OVERRIDE_PREFIX) || value === undefined) continue;
@@ -34,7 +37,8 @@ export function applyEnvOverrides(raw: unknown, env: NodeJS.ProcessEnv): unknown
       if (typeof node[segment] !== 'object' || node[segment] === null) node[segment] = {};
       node = node[segment] as Record<string, unknown>;
     }
-    node[path[path.length - 1]] = /^\d+$/.test(value) ? Number(value) : value;
+    const last = path[path.length - 1];
+    node[last] = Array.isArray(node[last]) ? value.split(',').map((item) => item.trim()) : /^\d+$/.test(value) ? Number(value) : value;
   }
   return raw;
 }

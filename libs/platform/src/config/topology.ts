@@ -1,9 +1,15 @@
 import { ModuleName } from '@app/contracts';
 
-export type TransportName = 'tcp';
+/** Transports a process listens on point to point, at its own address. */
+export const LISTEN_TRANSPORTS = ['tcp'] as const;
+export type ListenTransport = (typeof LISTEN_TRANSPORTS)[number];
+
+/** Transports of a shared bus: every process placed on it connects to the bus's servers (ADR 0025). */
+export const BUS_TRANSPORTS = ['nats'] as const;
+export type BusTransport = (typeof BUS_TRANSPORTS)[number];
 
 export interface Endpoint {
-  transport: TransportName;
+  transport: ListenTransport;
   host: string;
   port: number;
 }
@@ -13,16 +19,35 @@ export interface HttpEndpoint {
   port: number;
 }
 
+/** A named message bus: a broker every process placed on it connects to. */
+export interface BusSpec {
+  transport: BusTransport;
+  /** The broker's URLs, e.g. `["nats://127.0.0.1:4222"]`; the client picks one and fails over to the others. */
+  servers: string[];
+}
+
 export interface ProcessSpec {
   http?: HttpEndpoint;
+  /** Other processes call this one's modules at this address... */
   listen?: Endpoint;
+  /** ...or on this bus (one of `buses`), never both. */
+  bus?: string;
 }
 
 /** Where every module runs and how processes reach each other. Validated before use. */
 export interface TopologySpec {
+  buses?: Record<string, BusSpec>;
   processes: Record<string, ProcessSpec>;
   modules: Partial<Record<ModuleName, { process: string }>>;
 }
+
+/** A bus by name, as a route: the process reached is on it. */
+export type BusRoute = { bus: string } & BusSpec;
+
+/** How a module is reached from here: in this process, at a TCP address, or on a bus. */
+export type Route = { transport: 'in-process' } | Endpoint | BusRoute;
+
+export type TransportName = Route['transport'];
 
 /** The topology as seen from one process of it. */
 export class Topology {
@@ -45,6 +70,11 @@ export class Topology {
     return this.deployedModules.filter((module) => this.isHostedHere(module));
   }
 
+  /** Deployed modules that run in other processes (the ones we reach over a wire). */
+  get remoteModules(): ModuleName[] {
+    return this.deployedModules.filter((module) => !this.isHostedHere(module));
+  }
+
   isDeployed(module: string): module is ModuleName {
     return module in this.spec.modules;
   }
@@ -59,14 +89,23 @@ export class Topology {
     return this.processOf(module) === this.processName;
   }
 
-  endpointOf(processName: string): Endpoint | undefined {
-    return this.spec.processes[processName]?.listen;
+  /** How other processes reach the modules of `processName`; undefined when nothing can (one-process topologies). */
+  routeOf(processName: string): Route | undefined {
+    const process = this.spec.processes[processName];
+    if (process?.listen) return process.listen;
+    const bus = process?.bus === undefined ? undefined : this.spec.buses?.[process.bus];
+    return bus && { bus: process.bus!, ...bus };
   }
 
-  /** Other processes that host at least one module (the ones we may call). */
-  get remoteProcesses(): string[] {
-    const processes = new Set(this.deployedModules.map((module) => this.processOf(module)));
-    processes.delete(this.processName);
-    return [...processes];
+  /** How this process reaches `module`: directly when it runs here, else its process's route. */
+  routeTo(module: ModuleName): Route | undefined {
+    return this.isHostedHere(module) ? { transport: 'in-process' } : this.routeOf(this.processOf(module));
   }
+}
+
+/** A route in a log line or the gateway's `/topology`: `tcp://127.0.0.1:4001`, `nats bus "main" (nats://…)`. */
+export function describeRoute(route: Route): string {
+  if (route.transport === 'in-process') return 'in-process';
+  if ('bus' in route) return `${route.transport} bus "${route.bus}" (${route.servers.join(', ')})`;
+  return `${route.transport}://${route.host}:${route.port}`;
 }

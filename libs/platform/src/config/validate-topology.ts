@@ -1,21 +1,30 @@
 import { isModuleName } from '@app/contracts';
 import { ConfigurationError } from './configuration.error';
-import { TopologySpec } from './topology';
+import { LISTEN_TRANSPORTS, TopologySpec } from './topology';
+import { busTransportMisplaced, checkBuses, checkBusesUsed, checkProcessBus } from './validate-buses';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isPort = (value: unknown) => Number.isInteger(value) && (value as number) > 0 && (value as number) < 65536;
+const PROCESS_KEYS = ['http', 'listen', 'bus'];
 
-function checkAddress(value: unknown, key: string, problems: string[], withTransport: boolean) {
+function checkAddress(value: unknown, key: string, problems: string[]) {
   if (!isObject(value)) return problems.push(`${key} must be an object like { "host": "127.0.0.1", "port": 4001 }`);
-  if (withTransport && value.transport !== 'tcp') {
-    problems.push(`${key}.transport must be "tcp" (got ${JSON.stringify(value.transport)})`);
-  }
   if (typeof value.host !== 'string' || value.host === '') problems.push(`${key}.host must be a host name or IP address`);
   if (!isPort(value.port)) problems.push(`${key}.port must be an integer port between 1 and 65535 (got ${JSON.stringify(value.port)})`);
 }
 
-function checkProcesses(processes: unknown, problems: string[]): string[] {
+function checkListen(name: string, listen: unknown, busNames: string[], problems: string[]) {
+  const transport = isObject(listen) ? listen.transport : undefined;
+  const misplaced = busTransportMisplaced(name, transport, busNames);
+  if (misplaced) problems.push(misplaced);
+  else if (!(LISTEN_TRANSPORTS as readonly unknown[]).includes(transport)) {
+    problems.push(`processes.${name}.listen.transport must be "tcp" (got ${JSON.stringify(transport)})`);
+  }
+  checkAddress(listen, `processes.${name}.listen`, problems);
+}
+
+function checkProcesses(processes: unknown, busNames: string[], problems: string[]): string[] {
   if (!isObject(processes) || Object.keys(processes).length === 0) {
     problems.push('processes must be an object naming at least one process, e.g. { "main": { "http": {...} } }');
     return [];
@@ -26,11 +35,13 @@ function checkProcesses(processes: unknown, problems: string[]): string[] {
       continue;
     }
     for (const key of Object.keys(spec)) {
-      if (key !== 'http' && key !== 'listen') problems.push(`processes.${name}.${key} is not a known key (use "http" or "listen")`);
+      if (!PROCESS_KEYS.includes(key)) problems.push(`processes.${name}.${key} is not a known key (use "http", "listen" or "bus")`);
     }
-    if (spec.http !== undefined) checkAddress(spec.http, `processes.${name}.http`, problems, false);
-    if (spec.listen !== undefined) checkAddress(spec.listen, `processes.${name}.listen`, problems, true);
+    if (spec.http !== undefined) checkAddress(spec.http, `processes.${name}.http`, problems);
+    if (spec.listen !== undefined) checkListen(name, spec.listen, busNames, problems);
+    checkProcessBus(name, spec, busNames, problems);
   }
+  checkBusesUsed(busNames, processes as Record<string, Json>, problems);
   return Object.keys(processes);
 }
 
@@ -60,23 +71,27 @@ export function validateTopology(raw: unknown, source: string): TopologySpec {
   const problems: string[] = [];
   if (!isObject(raw)) throw new ConfigurationError(source, ['the topology must be a JSON object']);
   for (const key of Object.keys(raw)) {
-    const known = key === 'processes' || key === 'modules' || key === '$comment';
-    if (!known) problems.push(`${key} is not a known key (use "processes", "modules" or "$comment")`);
+    const known = ['processes', 'modules', 'buses', '$comment'].includes(key);
+    if (!known) problems.push(`${key} is not a known key (use "processes", "modules", "buses" or "$comment")`);
   }
-  const processNames = checkProcesses(raw.processes, problems);
+  const busNames = checkBuses(raw.buses, problems);
+  const processNames = checkProcesses(raw.processes, busNames, problems);
   checkModules(raw.modules, processNames, problems);
   if (problems.length === 0) checkReachability(raw as unknown as TopologySpec, problems);
   if (problems.length > 0) throw new ConfigurationError(source, problems);
   return raw as unknown as TopologySpec;
 }
 
-/** In a topology of several processes, every process that hosts a module must listen. */
+/** In a topology of several processes, every process that hosts a module must be reachable. */
 function checkReachability(spec: TopologySpec, problems: string[]) {
   const hosting = new Set(Object.values(spec.modules).map((placement) => placement.process));
   if (Object.keys(spec.processes).length === 1) return;
   for (const processName of hosting) {
-    if (!spec.processes[processName].listen) {
-      problems.push(`processes.${processName}.listen is required: it hosts modules that other processes call`);
+    const { listen, bus } = spec.processes[processName];
+    if (!listen && !bus) {
+      problems.push(
+        `processes.${processName}.listen (TCP) or processes.${processName}.bus is required: it hosts modules that other processes call`,
+      );
     }
   }
   if (!Object.values(spec.processes).some((process) => process.http)) {

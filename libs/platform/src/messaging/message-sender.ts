@@ -1,4 +1,4 @@
-import { Actor, CallerName, isModuleErrorBody, SYSTEM_ACTOR } from '@app/contracts';
+import { Actor, CallerName, isModuleErrorBody, ModuleName, SYSTEM_ACTOR } from '@app/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { PLATFORM_CONFIG } from '../config/config.tokens';
@@ -7,7 +7,7 @@ import { MessageContext } from '../context/message-context';
 import { childOf, formatTraceparent, newTrace } from '../context/trace-context';
 import { EnvelopeMeta } from '../envelope/envelope';
 import { ModuleCallError } from '../errors/module-call.error';
-import { ProcessClients } from '../transport/process-clients';
+import { ModuleClients } from '../transport/module-clients';
 
 export interface SendOptions {
   /** Defaults to the actor of the work in progress, or `system`. */
@@ -16,18 +16,18 @@ export interface SendOptions {
 }
 
 /**
- * Sends a payload to a process, whatever the transport, with the meta every message carries:
+ * Sends a payload to a module, wherever it runs and whatever the transport, with the meta every message carries:
  * trace, caller, actor and deadline, inherited from the work in progress.
  */
 @Injectable()
 export class MessageSender {
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
-    private readonly clients: ProcessClients,
+    private readonly clients: ModuleClients,
   ) {}
 
   async send<TResponse>(
-    processName: string,
+    callee: ModuleName,
     pattern: string,
     payload: object,
     caller: CallerName,
@@ -36,9 +36,9 @@ export class MessageSender {
     const meta = this.metaFor(pattern, caller, options);
     const waitMs = Math.max(0, meta.deadline - meta.issuedAt);
     try {
-      return (await this.clients.forProcess(processName).call(meta, payload, waitMs)) as TResponse;
+      return (await this.clients.forModule(callee).call(meta, payload, waitMs)) as TResponse;
     } catch (error) {
-      throw this.asModuleCallError(error, processName);
+      throw this.asModuleCallError(error, callee);
     }
   }
 
@@ -57,10 +57,10 @@ export class MessageSender {
     };
   }
 
-  private asModuleCallError(error: unknown, processName: string): ModuleCallError {
+  private asModuleCallError(error: unknown, callee: ModuleName): ModuleCallError {
     if (error instanceof ModuleCallError) return error;
     if (isModuleErrorBody(error)) return new ModuleCallError(error);
     const reason = typeof error === 'string' ? error : ((error as Error)?.message ?? 'unknown error');
-    return ModuleCallError.unavailable(`process "${processName}"`, reason);
+    return ModuleCallError.unavailable(`module "${callee}"`, reason);
   }
 }

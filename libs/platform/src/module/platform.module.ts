@@ -22,7 +22,8 @@ import { HandlerTable } from '../messaging/handler-table';
 import { MessageSender } from '../messaging/message-sender';
 import { RefusalRecorder } from '../messaging/refusal-recorder';
 import { CallListeners } from '../transport/call-listeners';
-import { ProcessClients } from '../transport/process-clients';
+import { ModuleClients } from '../transport/module-clients';
+import { Transports } from '../transport/transports';
 import { HostedModules } from './hosted-modules';
 
 export interface PlatformOptions {
@@ -60,7 +61,8 @@ export class PlatformModule implements OnApplicationBootstrap {
         RefusalRecorder,
         ReplayCache,
         EnvelopeGate,
-        ProcessClients,
+        Transports,
+        ModuleClients,
         CallListeners,
         MessageSender,
         HostedModules,

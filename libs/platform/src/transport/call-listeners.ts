@@ -1,54 +1,53 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
-import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { ConfigurationError } from '../config/configuration.error';
-import { PlatformConfig } from '../config/platform-config';
-import { Endpoint, Topology } from '../config/topology';
-import { EnvelopeGate } from '../envelope/envelope-gate';
-import { TcpCallServer } from './tcp/tcp-call.server';
+import { describeRoute, Route, Topology } from '../config/topology';
+import { CallServer } from './transport';
+import { Transports } from './transports';
 
 /**
- * Opens this process's listener when the topology gives it one and it hosts modules. On shutdown
- * it stops accepting connections first and closes the open ones last, once the drain is over.
+ * Opens this process's entry for calls — a TCP listener or its subscriptions on a bus, whichever
+ * its route names — when it hosts modules. On shutdown it stops taking new work first and closes
+ * last, once the drain is over (ADR 0017).
  */
 @Injectable()
 export class CallListeners implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
-  private server?: TcpCallServer;
+  private server?: CallServer;
 
   constructor(
     @Inject(Topology) private readonly topology: Topology,
-    private readonly gate: EnvelopeGate,
-    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    private readonly transports: Transports,
   ) {}
 
   /** Connections this process's listener closed for breaking a transport limit, by rule (ADR 0021). */
   limitBreaches(): Record<string, number> {
-    return this.server?.breaches.snapshot() ?? {};
+    return this.server?.limitBreaches?.() ?? {};
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const listen = this.topology.self.listen;
-    if (!listen || this.topology.hostedModules.length === 0) return;
-    const server = new TcpCallServer(listen, this.gate, this.config.tcpLimits);
-    await new Promise<void>((resolve, reject) =>
-      server.listen((error?: unknown) => (error ? reject(this.cannotListen(listen, error)) : resolve())),
-    );
+    const route = this.topology.routeOf(this.topology.processName);
+    if (!route || this.topology.hostedModules.length === 0) return;
+    const server = this.transports.of(route).server?.(route);
+    if (!server) return;
+    await server.start().catch((error: unknown) => Promise.reject(this.cannotServe(route, error)));
     this.server = server;
   }
 
-  private cannotListen({ host, port }: Endpoint, error: unknown): Error {
+  private cannotServe(route: Route, error: unknown): Error {
+    const key = `processes.${this.topology.processName}.${'bus' in route ? 'bus' : 'listen'}`;
     const inUse = (error as { code?: string }).code === 'EADDRINUSE';
-    const key = `processes.${this.topology.processName}.listen`;
-    const hint = inUse ? `${host}:${port} is in use: stop what listens there or change ${key}.port` : `${key} could not be opened`;
+    const hint = inUse
+      ? `${describeRoute(route)} is in use: stop what listens there or change ${key}.port`
+      : `${key} (${describeRoute(route)}) could not be opened: ${(error as Error).message}`;
     return new ConfigurationError(`process "${this.topology.processName}" of topology "${this.topology.name}"`, [
       `cannot listen for calls: ${hint}`,
     ]);
   }
 
-  onModuleDestroy(): void {
-    this.server?.stopAccepting();
+  async onModuleDestroy(): Promise<void> {
+    await this.server?.stopAccepting();
   }
 
-  onApplicationShutdown(): void {
-    this.server?.close();
+  async onApplicationShutdown(): Promise<void> {
+    await this.server?.close();
   }
 }

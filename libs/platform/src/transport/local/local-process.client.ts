@@ -1,6 +1,6 @@
 import { EnvelopeMeta } from '../../envelope/envelope';
 import { HandlerTable } from '../../messaging/handler-table';
-import { ProcessClient } from '../process-client';
+import { ModuleClient } from '../module-client';
 import { withinDeadline } from '../within-deadline';
 import { copyAsJson } from './copy-as-json';
 
@@ -9,7 +9,7 @@ import { copyAsJson } from './copy-as-json';
  * wire, no signature, no second validation — on a copy of the message, and the caller gets a
  * copy of the answer, so caller and callee never share a live object.
  */
-export class LocalProcessClient implements ProcessClient {
+export class LocalProcessClient implements ModuleClient {
   constructor(private readonly handlers: HandlerTable) {}
 
   call(meta: EnvelopeMeta, payload: object, waitMs: number): Promise<unknown> {

@@ -4,6 +4,7 @@ import { from } from 'rxjs';
 import { Endpoint } from '../../config/topology';
 import { EnvelopeGate } from '../../envelope/envelope-gate';
 import { toModuleError } from '../../errors/to-module-error';
+import { CallServer } from '../transport';
 import { CorkedJsonSocket } from './corked-json-socket';
 import { tcpOptions } from './tcp-options';
 import { BufferBudget, LimitBreaches, TcpLimits } from './transport-limits';
@@ -13,7 +14,7 @@ import { BufferBudget, LimitBreaches, TcpLimits } from './transport-limits';
  * envelope gate to the compiled handler. Patterns are plain strings: looked up, not parsed.
  * The listener enforces the transport limits (ADR 0021); `breaches` counts the connections closed.
  */
-export class TcpCallServer extends ServerTCP {
+export class TcpCallServer extends ServerTCP implements CallServer {
   readonly breaches: LimitBreaches;
   private readonly budget: BufferBudget;
 
@@ -39,6 +40,18 @@ export class TcpCallServer extends ServerTCP {
     const json = new CorkedJsonSocket(socket, { limits: this.limits, budget: this.budget, breaches: this.breaches });
     socket.setTimeout(this.limits.idleTimeoutMs, () => json.breach('idle'));
     return json;
+  }
+
+  /** Listens on the endpoint; rejects with the listen error (an address in use, say). */
+  start(): Promise<void> {
+    return new Promise<void>((resolve, reject) =>
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what net.Server's listen reported
+      this.listen((error?: unknown) => (error ? reject(error) : resolve())),
+    );
+  }
+
+  limitBreaches(): Record<string, number> {
+    return this.breaches.snapshot();
   }
 
   override listen(callback: (error?: unknown) => void): void {

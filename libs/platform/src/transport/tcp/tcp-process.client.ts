@@ -3,12 +3,12 @@ import { Subscription } from 'rxjs';
 import { Endpoint } from '../../config/topology';
 import { EnvelopeMeta } from '../../envelope/envelope';
 import { EnvelopeSigner } from '../../envelope/envelope-signer';
-import { ProcessClient } from '../process-client';
+import { ModuleClient } from '../module-client';
 import { withinDeadline } from '../within-deadline';
 import { tcpOptions } from './tcp-options';
 
 /** Calls another process over Nest's TCP transport: the message leaves in a signed envelope. */
-export class TcpProcessClient implements ProcessClient {
+export class TcpProcessClient implements ModuleClient {
   private readonly client: ClientTCP;
 
   constructor(

@@ -1,0 +1,155 @@
+import { Logger } from '@nestjs/common';
+import { connect, ConnectionOptions, ErrorCode, Events, Msg, NatsConnection, NatsError } from 'nats';
+import { backoffDelayMs } from '../../events/backoff';
+
+/** How long one attempt to reach the broker may take before it counts as failed. */
+const CONNECT_TIMEOUT_MS = 2000;
+/** Waits between attempts grow from ~100 ms to 2 s; the broker is retried for as long as the process runs. */
+const RETRY_BASE_MS = 100;
+const RETRY_CAP_MS = 2000;
+/** A broker that stops answering pings (frozen, or a silent network) is given up on after two intervals. */
+const PING_INTERVAL_MS = 5000;
+/** On close, how long replies still buffered may take to leave. */
+const FLUSH_ON_CLOSE_MS = 1000;
+
+/** The bus cannot be reached right now; a call fails at once instead of waiting for its deadline. */
+export class BusUnreachableError extends Error {
+  override name = 'BusUnreachableError';
+}
+
+type State = 'connecting' | 'up' | 'down' | 'closed';
+
+/**
+ * This process's one connection to one bus, shared by its clients and its call server. It dials at
+ * once and again, with a bounded backoff, whenever the broker goes away. While the bus is away
+ * every request fails at once — the ones waiting for a reply too, since the reply can no longer
+ * come — instead of hanging until its deadline; the first requests of a process still connecting
+ * wait for that first connection.
+ */
+export class NatsBusConnection {
+  private readonly logger: Logger;
+  private readonly firstConnection: Promise<NatsConnection>;
+  private readonly pending = new Set<(error: Error) => void>();
+  private connected!: (connection: NatsConnection) => void;
+  private connection?: NatsConnection;
+  private state: State = 'connecting';
+  private attempts = 0;
+  private retryTimer?: NodeJS.Timeout;
+
+  constructor(
+    readonly bus: string,
+    private readonly servers: string[],
+    private readonly clientName: string,
+  ) {
+    this.logger = new Logger(`NatsBus ${bus}`);
+    this.firstConnection = new Promise((resolve) => (this.connected = resolve));
+    void this.dial();
+  }
+
+  /** Resolves once the broker has accepted this process, however long that takes. */
+  ready(): Promise<NatsConnection> {
+    return this.firstConnection;
+  }
+
+  /** A request to whichever subscriber of `subject` the broker picks; its reply, or a `NatsError`/`BusUnreachableError`. */
+  request(subject: string, data: Uint8Array, timeoutMs: number): Promise<Msg> {
+    if (this.state === 'down' || this.state === 'closed') return Promise.reject(this.unreachable());
+    return new Promise<Msg>((resolve, reject) => {
+      const fail = (error: Error) => {
+        this.pending.delete(fail);
+        reject(error);
+      };
+      const send = (connection: NatsConnection, waitMs: number) =>
+        connection.request(subject, data, { timeout: Math.max(1, waitMs) }).then((reply) => {
+          this.pending.delete(fail);
+          resolve(reply);
+        }, fail);
+      this.pending.add(fail);
+      if (this.state === 'up') return void send(this.connection!, timeoutMs);
+      const startedAt = Date.now();
+      const timer = setTimeout(() => fail(new NatsError('timeout', ErrorCode.Timeout)), timeoutMs);
+      void this.firstConnection.then((connection) => {
+        clearTimeout(timer);
+        if (this.pending.has(fail)) void send(connection, timeoutMs - (Date.now() - startedAt));
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    const wasUp = this.state === 'up';
+    this.state = 'closed';
+    clearTimeout(this.retryTimer);
+    const connection = this.connection;
+    if (!connection || connection.isClosed()) return;
+    if (wasUp) await Promise.race([connection.flush().catch(() => undefined), delay(FLUSH_ON_CLOSE_MS)]);
+    await connection.close();
+  }
+
+  private options(): ConnectionOptions {
+    return {
+      servers: this.servers,
+      name: this.clientName,
+      timeout: CONNECT_TIMEOUT_MS,
+      maxReconnectAttempts: -1,
+      reconnectDelayHandler: () => this.nextDelayMs(),
+      pingInterval: PING_INTERVAL_MS,
+      maxPingOut: 2,
+      noAsyncTraces: true,
+    };
+  }
+
+  private async dial(): Promise<void> {
+    try {
+      const connection = await connect(this.options());
+      if (this.state === 'closed') return void (await connection.close());
+      this.connection = connection;
+      this.becameUp();
+      this.connected(connection);
+      void this.watch(connection);
+    } catch (error) {
+      if (this.state === 'closed') return;
+      this.wentDown(`cannot connect to ${this.servers.join(', ')} (${(error as Error).message})`);
+      this.retryTimer = setTimeout(() => void this.dial(), this.nextDelayMs());
+    }
+  }
+
+  /** Follows the connection: nats.js reconnects by itself; we only keep our state and fail the waiting. */
+  private async watch(connection: NatsConnection): Promise<void> {
+    void connection.closed().then(() => {
+      if (this.state === 'closed') return;
+      this.wentDown('the connection closed');
+      this.retryTimer = setTimeout(() => void this.dial(), this.nextDelayMs());
+    });
+    for await (const status of connection.status()) {
+      if (status.type === Events.Disconnect)
+        this.wentDown(`disconnected from ${typeof status.data === 'string' ? status.data : 'the broker'}`);
+      else if (status.type === Events.Reconnect) this.becameUp();
+    }
+  }
+
+  private becameUp(): void {
+    if (this.state === 'down') this.logger.log(`bus "${this.bus}" is back (${this.servers.join(', ')})`);
+    this.state = 'up';
+    this.attempts = 0;
+  }
+
+  private wentDown(reason: string): void {
+    if (this.state === 'closed') return;
+    if (this.state !== 'down') this.logger.warn(`bus "${this.bus}" unreachable: ${reason}; retrying`);
+    this.state = 'down';
+    const error = this.unreachable();
+    for (const fail of [...this.pending]) fail(error);
+  }
+
+  private nextDelayMs(): number {
+    return backoffDelayMs(++this.attempts, RETRY_BASE_MS, RETRY_CAP_MS);
+  }
+
+  private unreachable(): BusUnreachableError {
+    return new BusUnreachableError(`bus "${this.bus}" is unreachable (${this.servers.join(', ')})`);
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

@@ -1,0 +1,3 @@
+import { describeGracefulDrain } from './graceful-drain';
+
+describeGracefulDrain('nats-all-remote', 24800);

@@ -1,0 +1,3 @@
+import { describeTopology } from './topology-suite';
+
+describeTopology('nats-all-remote', 24600);

@@ -1,0 +1,15 @@
+import { connect } from 'nats';
+
+/**
+ * A request straight onto a NATS bus, as any peer on it could send: no kernel, no envelope unless
+ * the test builds one. Answers the reply as the kernel writes it, `{ ok }` or `{ error }`.
+ */
+export async function sendRawNatsRequest(url: string, subject: string, message: object, timeoutMs = 5000): Promise<any> {
+  const connection = await connect({ servers: [url] });
+  try {
+    const reply = await connection.request(subject, Buffer.from(JSON.stringify(message)), { timeout: timeoutMs });
+    return JSON.parse(Buffer.from(reply.data).toString('utf8'));
+  } finally {
+    await connection.close();
+  }
+}
