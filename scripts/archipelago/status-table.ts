@@ -9,8 +9,14 @@ export async function printStatusTable(processes: RunningProcess[]): Promise<boo
   const details = await healthDetails(processes);
   const rows = processes.map((p) => {
     const alive = isAlive(p.pid);
-    const health = alive ? healthOf(p, details) : 'stopped';
-    return [p.name, String(p.pid), health, p.modules.join(', ') || '(gateway only)', [p.http, p.listen].filter(Boolean).join(' ')];
+    const health = !alive ? 'stopped' : p.broker ? 'up' : healthOf(p, details);
+    return [
+      p.name,
+      String(p.pid),
+      health,
+      p.broker ? '(broker)' : p.modules.join(', ') || '(gateway only)',
+      [p.http, p.listen].filter(Boolean).join(' '),
+    ];
   });
   const header = ['process', 'pid', 'health', 'modules', 'address'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));

@@ -6,11 +6,21 @@ export interface PlannedProcess {
   modules: string[];
   http?: string;
   listen?: string;
+  /** A nats-server `up` started for a bus (stopped last). */
+  broker?: boolean;
+}
+
+/** A NATS server on this machine that a bus of the topology names: `up` starts it if nothing listens there. */
+export interface PlannedBroker {
+  bus: string;
+  host: string;
+  port: number;
 }
 
 export interface TopologyPlan {
   topology: string;
   dataDir: string;
+  brokers: PlannedBroker[];
   /** Module hosts first, then the processes that serve HTTP (they call the others). */
   processes: PlannedProcess[];
 }
@@ -19,7 +29,10 @@ export const REPO_ROOT = resolve(__dirname, '..', '..');
 export const MAIN_JS = join(REPO_ROOT, 'dist', 'apps', 'server', 'src', 'main.js');
 
 interface KernelTopology {
-  spec: { processes: Record<string, { http?: { host: string; port: number }; listen?: { host: string; port: number } }> };
+  spec: {
+    processes: Record<string, { http?: { host: string; port: number }; listen?: { host: string; port: number }; bus?: string }>;
+    buses?: Record<string, { transport: string; servers: string[] }>;
+  };
   deployedModules: string[];
   processOf(module: string): string;
 }
@@ -37,9 +50,19 @@ export async function planTopology(topology: string, env: NodeJS.ProcessEnv = pr
     name,
     modules: loaded.deployedModules.filter((module) => loaded.processOf(module) === name),
     http: spec.http ? `http://${spec.http.host}:${spec.http.port}` : undefined,
-    listen: spec.listen ? `tcp://${spec.listen.host}:${spec.listen.port}` : undefined,
+    listen: spec.listen ? `tcp://${spec.listen.host}:${spec.listen.port}` : spec.bus ? `nats bus "${spec.bus}"` : undefined,
   }));
   processes.sort((a, b) => Number(Boolean(a.http)) - Number(Boolean(b.http)));
   const dataDir = resolve(REPO_ROOT, env.DATA_DIR || join('data', topology.replace(/[^a-zA-Z0-9_-]/g, '_')));
-  return { topology, dataDir, processes };
+  return { topology, dataDir, brokers: localBrokers(loaded), processes };
+}
+
+/** Loopback NATS servers the topology's buses name (a remote broker is someone else's to run). */
+function localBrokers(loaded: KernelTopology): PlannedBroker[] {
+  return Object.entries(loaded.spec.buses ?? {}).flatMap(([bus, spec]) =>
+    spec.servers
+      .map((server) => new URL(server))
+      .filter((url) => url.hostname === '127.0.0.1' || url.hostname === 'localhost')
+      .map((url) => ({ bus, host: '127.0.0.1', port: Number(url.port || 4222) })),
+  );
 }

@@ -3,8 +3,21 @@ import { planTopology } from '../topology-plan';
 
 const GRACE_MS = 15_000;
 
-/** SIGTERM each (they drain, ADR 0017), HTTP processes first; SIGKILL what is left after the grace. */
-export async function stopAll(processes: { name: string; pid: number; http?: string }[]): Promise<void> {
+interface Stoppable {
+  name: string;
+  pid: number;
+  http?: string;
+  broker?: boolean;
+}
+
+/** SIGTERM every process (they drain, ADR 0017), then the brokers they drained through. */
+export async function stopAll(processes: Stoppable[]): Promise<void> {
+  await stopTogether(processes.filter((p) => !p.broker));
+  await stopTogether(processes.filter((p) => p.broker));
+}
+
+/** SIGTERM each, HTTP processes first; SIGKILL what is left after the grace. */
+async function stopTogether(processes: Stoppable[]): Promise<void> {
   const order = [...processes].sort((a, b) => Number(Boolean(b.http)) - Number(Boolean(a.http)));
   for (const p of order) if (isAlive(p.pid)) process.kill(p.pid, 'SIGTERM');
   const deadline = Date.now() + GRACE_MS;

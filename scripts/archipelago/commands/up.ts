@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { isListening, startBroker } from '../broker';
 import { launchAttached, launchDetached, LaunchOptions } from '../launched-process';
 import { forgetRunState, isAlive, readRunState, saveRunState } from '../run-state';
 import { printStatusTable, RunningProcess } from '../status-table';
-import { PlannedProcess, planTopology, REPO_ROOT } from '../topology-plan';
+import { PlannedProcess, planTopology, REPO_ROOT, TopologyPlan } from '../topology-plan';
 import { stopAll } from './down';
 
 function build(): void {
@@ -23,7 +24,28 @@ export async function up(topology: string, flags: Set<string>): Promise<number> 
   }
   mkdirSync(join(plan.dataDir, 'logs'), { recursive: true });
   const options: LaunchOptions = { topology, dataDir: plan.dataDir, env: process.env };
-  return flags.has('--detach') ? upDetached(plan.processes, options) : upAttached(plan.processes, options);
+  const detached = flags.has('--detach');
+  const brokers = await startBrokers(plan, detached);
+  if (!brokers) return 1;
+  return detached ? upDetached(plan.processes, options, brokers) : upAttached(plan.processes, options, brokers);
+}
+
+/** The loopback nats-servers the topology's buses need and nobody runs yet; undefined if one failed. */
+async function startBrokers(plan: TopologyPlan, detached: boolean): Promise<(RunningProcess & { log: string })[] | undefined> {
+  const started: (RunningProcess & { log: string })[] = [];
+  for (const broker of plan.brokers) {
+    if (await isListening(broker.host, broker.port)) continue;
+    const log = join(plan.dataDir, 'logs', `nats-${broker.bus}.log`);
+    try {
+      const pid = await startBroker(broker, log, detached);
+      started.push({ name: `nats-${broker.bus}`, modules: [], listen: `nats://${broker.host}:${broker.port}`, broker: true, pid, log });
+    } catch (error) {
+      console.error((error as Error).message);
+      await stopAll(started);
+      return undefined;
+    }
+  }
+  return started;
 }
 
 /** Module hosts start together, then the processes serving HTTP (they call the others). */
@@ -31,8 +53,12 @@ function waves(processes: PlannedProcess[]): PlannedProcess[][] {
   return [processes.filter((p) => !p.http), processes.filter((p) => p.http)].filter((wave) => wave.length > 0);
 }
 
-async function upDetached(processes: PlannedProcess[], options: LaunchOptions): Promise<number> {
-  const running: (RunningProcess & { log: string })[] = [];
+async function upDetached(
+  processes: PlannedProcess[],
+  options: LaunchOptions,
+  brokers: (RunningProcess & { log: string })[],
+): Promise<number> {
+  const running: (RunningProcess & { log: string })[] = [...brokers];
   const save = () => saveRunState(options.dataDir, { topology: options.topology, startedAt: new Date().toISOString(), processes: running });
   try {
     for (const wave of waves(processes)) {
@@ -56,9 +82,9 @@ async function upDetached(processes: PlannedProcess[], options: LaunchOptions): 
   return 0;
 }
 
-async function upAttached(processes: PlannedProcess[], options: LaunchOptions): Promise<number> {
+async function upAttached(processes: PlannedProcess[], options: LaunchOptions, brokers: RunningProcess[]): Promise<number> {
   const width = Math.max(...processes.map((p) => p.name.length));
-  const running: RunningProcess[] = [];
+  const running: RunningProcess[] = [...brokers];
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
