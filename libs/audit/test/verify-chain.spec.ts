@@ -6,7 +6,7 @@ import { StoredEntry } from '../src/chain/entry-hash';
 import { AuditTestApp, eventually, startAuditTestApp } from './support/audit-test-app';
 import { insertStatement, legacyRows, rehashedWithoutKey } from './support/chained-rows';
 import { asAdmin, invoicePaid, userRegistered } from './support/events';
-import { dropAppendOnlyTriggers, runSql } from './support/sqlite-file';
+import { dropAppendOnlyTriggers, runSql, runSqlAtomically } from './support/sqlite-file';
 
 const verify = (audit: AuditTestApp): Promise<AuditChainReport> => asAdmin(() => audit.gateway.verifyChain());
 const newest = (audit: AuditTestApp): Promise<AuditEntryView> =>
@@ -24,6 +24,9 @@ async function deliverSome(audit: AuditTestApp, count: number): Promise<void> {
 async function checkpointed(audit: AuditTestApp, seq: number): Promise<void> {
   await eventually(async () => expect((await verify(audit)).checkpoint?.seq).toBe(seq), 5000);
 }
+
+// Real SQLite files and a 100 ms checkpoint timer: give a loaded CI machine room.
+jest.setTimeout(20_000);
 
 describe('verifying the audit chain (audit.chain.verify.v2)', () => {
   it('an empty log is valid, with no head and no checkpoint yet', async () => {
@@ -176,8 +179,10 @@ describe('verifying the audit chain (audit.chain.verify.v2)', () => {
 
     beforeAll(async () => {
       audit = await startAuditTestApp();
-      for (let start = 0; start < legacy.length; start += 200)
-        await runSql(audit.databaseFile, insertStatement(legacy.slice(start, start + 200)));
+      // One transaction: a checkpoint (every 100 ms here) taken halfway would make the rest a downgrade.
+      const batches = [];
+      for (let start = 0; start < legacy.length; start += 200) batches.push(insertStatement(legacy.slice(start, start + 200)));
+      await runSqlAtomically(audit.databaseFile, batches);
     });
 
     afterAll(() => audit?.close());
