@@ -1,0 +1,77 @@
+import type { Topology } from '@app/platform';
+import { ComposeService } from './compose-model';
+
+/** Where each container keeps its SQLite files: a named volume of its own. */
+export const DATA_MOUNT = '/data';
+export const IMAGE = 'archipelago';
+export const AUDIT_KEY_SECRET = 'audit_chain_key';
+
+/** What production refuses to start without (platform-config.ts). Values come from whoever deploys, never from here. */
+const SECRETS_OF_EVERY_PROCESS: Record<string, string> = {
+  MESSAGE_SECRET: '${MESSAGE_SECRET:?set MESSAGE_SECRET: at least 32 characters, the same for every process}',
+  JWT_SECRET: '${JWT_SECRET:?set JWT_SECRET: at least 32 characters, the same for every process}',
+};
+
+export interface BuildLocation {
+  /** The repository root, relative to the compose file. */
+  context: string;
+  /** The Dockerfile, relative to the repository root. */
+  dockerfile: string;
+}
+
+/**
+ * One container per process of the topology. A single `listen.host` serves a process both to
+ * bind and to be reached, and each container loads the topology with its own environment: the
+ * process itself binds 0.0.0.0, every peer reaches it by its service name.
+ */
+export function processService(view: Topology, build: BuildLocation): ComposeService {
+  const self = view.self;
+  const hostsAudit = view.hostedModules.includes('audit');
+  const dependencies = view.remoteProcesses.filter((peer) => self.http && !view.spec.processes[peer].http);
+  return {
+    image: IMAGE,
+    build,
+    environment: environmentOf(view),
+    volumes: [`${view.processName}-data:${DATA_MOUNT}`],
+    ...(self.http ? { ports: [`${self.http.port}:${self.http.port}`] } : {}),
+    ...(self.listen ? { expose: [String(self.listen.port)] } : {}),
+    ...(hostsAudit ? { secrets: [AUDIT_KEY_SECRET] } : {}),
+    ...(dependencies.length > 0
+      ? { depends_on: Object.fromEntries(dependencies.map((peer) => [peer, { condition: 'service_healthy' as const }])) }
+      : {}),
+    ...healthcheckOf(view),
+    restart: 'unless-stopped',
+    stop_grace_period: '15s',
+  };
+}
+
+function environmentOf(view: Topology): Record<string, string> {
+  const environment: Record<string, string> = {
+    NODE_ENV: 'production',
+    TOPOLOGY: view.name,
+    PROCESS: view.processName,
+    DATA_DIR: DATA_MOUNT,
+    ...SECRETS_OF_EVERY_PROCESS,
+  };
+  const prefix = (processName: string) => `TOPOLOGY__processes__${processName}`;
+  if (view.self.http) environment[`${prefix(view.processName)}__http__host`] = '0.0.0.0';
+  for (const [processName, spec] of Object.entries(view.spec.processes)) {
+    if (!spec.listen) continue;
+    environment[`${prefix(processName)}__listen__host`] = processName === view.processName ? '0.0.0.0' : processName;
+  }
+  if (view.hostedModules.includes('auth')) Object.assign(environment, { ADMIN_EMAIL: '${ADMIN_EMAIL:-}', ADMIN_PASSWORD: '${ADMIN_PASSWORD:-}' });
+  if (view.hostedModules.includes('audit')) environment.AUDIT_CHAIN_KEY_FILE = `/run/secrets/${AUDIT_KEY_SECRET}`;
+  return environment;
+}
+
+/** HTTP processes answer GET /health; a process that only listens is healthy once its TCP port accepts. */
+function healthcheckOf(view: Topology): Pick<ComposeService, 'healthcheck'> {
+  const { http, listen } = view.self;
+  const probe = http
+    ? `fetch('http://127.0.0.1:${http.port}/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`
+    : listen
+      ? `require('node:net').connect(${listen.port}, '127.0.0.1').on('connect', () => process.exit(0)).on('error', () => process.exit(1))`
+      : undefined;
+  if (!probe) return {};
+  return { healthcheck: { test: ['CMD', 'node', '-e', probe], interval: '5s', timeout: '3s', retries: 12, start_period: '10s' } };
+}

@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ComposeFile } from '../../scripts/deploy/compose-model';
+import { loadDeploymentTopology, REPO_ROOT } from '../../scripts/deploy/deployment-topology';
+import { renderDeployment, writeDeployment } from '../../scripts/deploy/generate-deployment';
+
+interface TopologyFile {
+  processes: Record<string, { http?: { port: number }; listen?: { port: number } }>;
+  modules: Record<string, { process: string }>;
+}
+
+const readTopologyFile = (name: string) =>
+  JSON.parse(readFileSync(join(REPO_ROOT, 'config', 'topologies', `${name}.json`), 'utf8')) as TopologyFile;
+
+/** The compose file is JSON under one YAML comment line. */
+const parseCompose = (text: string) => JSON.parse(text.replace(/^#.*\n/gm, '')) as ComposeFile;
+
+describe.each(['monolith', 'all-remote'])('npm run deploy:generate -- %s', (name) => {
+  const file = readTopologyFile(name);
+  const processes = Object.keys(file.processes);
+  const moduleHosts = new Set(Object.values(file.modules).map((placement) => placement.process));
+  const out = mkdtempSync(join(tmpdir(), `deploy-${name}-`));
+  writeDeployment(loadDeploymentTopology(name), out);
+  const compose = parseCompose(readFileSync(join(out, 'compose.yaml'), 'utf8'));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('writes one service per process, each told its TOPOLOGY and PROCESS, in production', () => {
+    expect(Object.keys(compose.services).sort()).toEqual([...processes].sort());
+    for (const processName of processes) {
+      expect(compose.services[processName].environment).toMatchObject({ TOPOLOGY: name, PROCESS: processName, NODE_ENV: 'production' });
+    }
+  });
+
+  it('publishes ports exactly for the processes that serve HTTP', () => {
+    for (const [processName, spec] of Object.entries(file.processes)) {
+      expect(compose.services[processName].ports).toEqual(spec.http ? [`${spec.http.port}:${spec.http.port}`] : undefined);
+    }
+  });
+
+  it('binds each process on 0.0.0.0 and points it at every peer by service name', () => {
+    for (const [processName, spec] of Object.entries(file.processes)) {
+      const environment = compose.services[processName].environment;
+      if (spec.http) expect(environment[`TOPOLOGY__processes__${processName}__http__host`]).toBe('0.0.0.0');
+      for (const [peer, peerSpec] of Object.entries(file.processes)) {
+        const expected = !peerSpec.listen ? undefined : peer === processName ? '0.0.0.0' : peer;
+        expect(environment[`TOPOLOGY__processes__${peer}__listen__host`]).toBe(expected);
+      }
+    }
+  });
+
+  it('gives every process a data volume of its own', () => {
+    expect(Object.keys(compose.volumes).sort()).toEqual(processes.map((processName) => `${processName}-data`).sort());
+    for (const processName of processes) {
+      expect(compose.services[processName].volumes).toEqual([`${processName}-data:/data`]);
+      expect(compose.services[processName].environment.DATA_DIR).toBe('/data');
+    }
+  });
+
+  it('starts HTTP processes once the module hosts they call are healthy', () => {
+    for (const [processName, spec] of Object.entries(file.processes)) {
+      const peers = spec.http ? [...moduleHosts].filter((host) => host !== processName && !file.processes[host].http) : [];
+      expect(Object.keys(compose.services[processName].depends_on ?? {}).sort()).toEqual(peers.sort());
+      for (const peer of peers)
+        expect(compose.services[peer].healthcheck?.test.join(' ')).toContain(`connect(${file.processes[peer].listen?.port}`);
+      if (spec.http) expect(compose.services[processName].healthcheck?.test.join(' ')).toContain(`:${spec.http.port}/health`);
+    }
+  });
+
+  it('asks for secrets and never holds one', () => {
+    for (const service of Object.values(compose.services)) {
+      expect(service.environment.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?/);
+      expect(service.environment.MESSAGE_SECRET).toMatch(/^\$\{MESSAGE_SECRET:\?/);
+    }
+    const auditHost = file.modules.audit.process;
+    expect(compose.services[auditHost].secrets).toEqual(['audit_chain_key']);
+    expect(compose.secrets?.audit_chain_key.file).toMatch(/^\$\{AUDIT_CHAIN_KEY_FILE:\?/);
+  });
+
+  it('builds one multi-stage image that runs the program as a non-root user', () => {
+    const dockerfile = readFileSync(join(out, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/FROM node:20-bookworm AS build[\s\S]*python3 make g\+\+[\s\S]*npm run build/);
+    expect(dockerfile).toMatch(/FROM node:20-bookworm-slim AS runtime[\s\S]*NODE_ENV=production[\s\S]*USER node/);
+    expect(dockerfile).toContain('CMD ["node", "dist/apps/server/src/main.js"]');
+  });
+
+  it(`matches what is committed in deploy/${name} (regenerate with npm run deploy:generate -- ${name})`, () => {
+    const committed = join(REPO_ROOT, 'deploy', name);
+    for (const [fileName, content] of renderDeployment(loadDeploymentTopology(name), committed)) {
+      expect(`${fileName}:\n${readFileSync(join(committed, fileName), 'utf8')}`).toBe(`${fileName}:\n${content}`);
+    }
+  });
+});
+
+describe('deploy:generate refuses', () => {
+  it('a path instead of a topology name, saying what to give', () => {
+    expect(() => loadDeploymentTopology('config/topologies/monolith.json')).toThrow(/give a name under config\/topologies\//);
+  });
+
+  it('an unknown topology, with the kernel’s message', () => {
+    expect(() => loadDeploymentTopology('no-such-topology')).toThrow(/no topology file at/);
+  });
+});
