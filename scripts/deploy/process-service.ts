@@ -12,6 +12,14 @@ const SECRETS_OF_EVERY_PROCESS: Record<string, string> = {
   JWT_SECRET: '${JWT_SECRET:?set JWT_SECRET: at least 32 characters, the same for every process}',
 };
 
+/** The Compose service of a bus's NATS server. */
+export const brokerServiceOf = (bus: string) => `nats-${bus}`;
+
+/** Core NATS (no JetStream): the kernel needs requests, replies and queue groups only (ADR 0025). */
+export function brokerService(): ComposeService {
+  return { image: 'nats:2.10', command: ['--port', '4222'], environment: {}, volumes: [], expose: ['4222'], restart: 'unless-stopped' };
+}
+
 export interface BuildLocation {
   /** The repository root, relative to the compose file. */
   context: string;
@@ -27,7 +35,12 @@ export interface BuildLocation {
 export function processService(view: Topology, build: BuildLocation): ComposeService {
   const self = view.self;
   const hostsAudit = view.hostedModules.includes('audit');
-  const dependencies = view.remoteProcesses.filter((peer) => self.http && !view.spec.processes[peer].http);
+  const peers = [...new Set(view.remoteModules.map((module) => view.processOf(module)))];
+  // A process that listens has a healthcheck; one on a bus is healthy once its broker is: wait for it to start.
+  const dependencies: [string, 'service_healthy' | 'service_started'][] = [
+    ...peers.filter((peer) => self.http && !view.spec.processes[peer].http).map((peer) => [peer, view.spec.processes[peer].listen ? 'service_healthy' : 'service_started'] as [string, 'service_healthy' | 'service_started']),
+    ...(self.bus ? [[brokerServiceOf(self.bus), 'service_started'] as [string, 'service_started']] : []),
+  ];
   return {
     image: IMAGE,
     build,
@@ -37,7 +50,7 @@ export function processService(view: Topology, build: BuildLocation): ComposeSer
     ...(self.listen ? { expose: [String(self.listen.port)] } : {}),
     ...(hostsAudit ? { secrets: [AUDIT_KEY_SECRET] } : {}),
     ...(dependencies.length > 0
-      ? { depends_on: Object.fromEntries(dependencies.map((peer) => [peer, { condition: 'service_healthy' as const }])) }
+      ? { depends_on: Object.fromEntries(dependencies.map(([peer, condition]) => [peer, { condition }])) }
       : {}),
     ...healthcheckOf(view),
     restart: 'unless-stopped',
@@ -59,6 +72,7 @@ function environmentOf(view: Topology): Record<string, string> {
     if (!spec.listen) continue;
     environment[`${prefix(processName)}__listen__host`] = processName === view.processName ? '0.0.0.0' : processName;
   }
+  for (const bus of Object.keys(view.spec.buses ?? {})) environment[`TOPOLOGY__buses__${bus}__servers`] = `nats://${brokerServiceOf(bus)}:4222`;
   if (view.hostedModules.includes('auth')) Object.assign(environment, { ADMIN_EMAIL: '${ADMIN_EMAIL:-}', ADMIN_PASSWORD: '${ADMIN_PASSWORD:-}' });
   if (view.hostedModules.includes('audit')) environment.AUDIT_CHAIN_KEY_FILE = `/run/secrets/${AUDIT_KEY_SECRET}`;
   return environment;
