@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { OutboxMessage } from '../events/outbox-message.entity';
 import { HostedModules } from '../module/hosted-modules';
 import { Metrics } from './metrics';
 
@@ -52,15 +53,18 @@ export class OutboxGauges implements OnModuleInit {
 
   private async read(): Promise<Map<string, BacklogRow[]>> {
     const result = new Map<string, BacklogRow[]>();
+    const pending = '"outbox"."deliveredAt" IS NULL AND "outbox"."deadLetteredAt" IS NULL';
     for (const module of this.hosted.all()) {
+      // The query builder names the module's own table (its PostgreSQL schema included).
       const list = await module.database.read((manager) =>
-        manager.query<BacklogRow[]>(
-          `SELECT "subscriber",
-                  SUM(CASE WHEN "deliveredAt" IS NULL AND "deadLetteredAt" IS NULL THEN 1 ELSE 0 END) AS "pending",
-                  MIN(CASE WHEN "deliveredAt" IS NULL AND "deadLetteredAt" IS NULL THEN "occurredAt" END) AS "oldest",
-                  SUM(CASE WHEN "deadLetteredAt" IS NOT NULL THEN 1 ELSE 0 END) AS "dead"
-             FROM "outbox_messages" GROUP BY "subscriber"`,
-        ),
+        manager
+          .createQueryBuilder(OutboxMessage, 'outbox')
+          .select('"outbox"."subscriber"', 'subscriber')
+          .addSelect(`SUM(CASE WHEN ${pending} THEN 1 ELSE 0 END)`, 'pending')
+          .addSelect(`MIN(CASE WHEN ${pending} THEN "outbox"."occurredAt" END)`, 'oldest')
+          .addSelect('SUM(CASE WHEN "outbox"."deadLetteredAt" IS NOT NULL THEN 1 ELSE 0 END)', 'dead')
+          .groupBy('"outbox"."subscriber"')
+          .getRawMany<BacklogRow>(),
       );
       result.set(module.name, list);
     }
