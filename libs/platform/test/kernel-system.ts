@@ -22,7 +22,8 @@ function callerModule(caller: CallerName): DynamicModule {
   return { module: CallerModule, providers: clientProviders(caller, []), exports: [ContractBus] };
 }
 
-const CALLERS: CallerName[] = ['gateway', 'billing'];
+/** Callers of the fixtures from the main process: the gateway, which may call them, and audit, which may not. */
+const CALLERS: CallerName[] = ['gateway', 'audit'];
 
 /**
  * The fixture modules (a fake `auth` with notes, a fake `audit` that logs events) either in one
@@ -32,6 +33,7 @@ export class KernelSystem {
   private readonly apps: INestApplication[] = [];
   private readonly callers = new Map<CallerName, DynamicModule>();
   private callerApp!: INestApplication;
+  private remote?: { topology: Topology; env: Record<string, string> };
 
   constructor(
     readonly mode: KernelMode,
@@ -46,7 +48,11 @@ export class KernelSystem {
         ? { processes: { main: {} }, modules: { auth: { process: 'main' }, audit: { process: 'main' } } }
         : {
             processes: {
-              main: { listen: { transport: 'tcp', host: '127.0.0.1', port: this.portBase } },
+              // main serves the gateway (never listened on here): it signs as the gateway with its own key
+              main: {
+                http: { host: '127.0.0.1', port: this.portBase + 2 },
+                listen: { transport: 'tcp', host: '127.0.0.1', port: this.portBase },
+              },
               auth: { listen: { transport: 'tcp', host: '127.0.0.1', port: this.portBase + 1 } },
             },
             modules: { audit: { process: 'main' }, auth: { process: 'auth' } },
@@ -62,7 +68,10 @@ export class KernelSystem {
       CALL_TIMEOUT_MS: '2000',
       ...postgres,
     };
-    if (this.mode === 'tcp') this.apps.push(await this.startApp(new Topology('kernel', spec, 'auth'), env, [NoteModule]));
+    if (this.mode === 'tcp') {
+      this.remote = { topology: new Topology('kernel', spec, 'auth'), env };
+      this.apps.push(await this.startApp(this.remote.topology, env, [NoteModule]));
+    }
     const mainModules: Type[] = this.mode === 'tcp' ? [EventLogModule] : [EventLogModule, NoteModule];
     CALLERS.forEach((caller) => this.callers.set(caller, callerModule(caller)));
     this.callerApp = await this.startApp(new Topology('kernel', spec, 'main'), env, [...mainModules, ...this.callers.values()]);
@@ -84,6 +93,19 @@ export class KernelSystem {
 
   get app(): INestApplication {
     return this.callerApp;
+  }
+
+  /** Over TCP: the process hosting the fake auth module. */
+  get remoteApp(): INestApplication {
+    if (!this.remote) throw new Error('only over TCP is there a remote process');
+    return this.apps[0];
+  }
+
+  /** Over TCP: stops the fake auth module's process and starts it again on the same data. */
+  async restartRemote(): Promise<void> {
+    if (!this.remote) throw new Error('only over TCP is there a remote process');
+    await this.apps[0].close();
+    this.apps[0] = await this.startApp(this.remote.topology, this.remote.env, [NoteModule]);
   }
 
   /** What the fake audit module has recorded so far. */

@@ -22,12 +22,7 @@ export interface DeliveryReceipt {
  * batch of one, signed as the source module). Resolves with its receipt; a failed event rejects
  * with the ModuleCallError the handler's error maps to.
  */
-export async function deliverEvent(
-  sender: MessageSender,
-  processName: string,
-  subscriber: ModuleName,
-  event: EventToDeliver,
-): Promise<DeliveryReceipt> {
+export async function deliverEvent(sender: MessageSender, subscriber: ModuleName, event: EventToDeliver): Promise<DeliveryReceipt> {
   const { eventId = randomUUID(), actor = SYSTEM_ACTOR, trace = newTrace() } = event;
   const delivery = {
     eventId,
@@ -39,7 +34,7 @@ export async function deliverEvent(
     actor,
   };
   const { receipts } = await sender.send<EventBatchReceipt>(
-    processName,
+    subscriber,
     PlatformContract.deliverEvents.pattern,
     { subscriber, events: [delivery] },
     event.source,

@@ -34,7 +34,7 @@ export async function startAuditTestApp(): Promise<AuditTestApp> {
   });
   const sender = started.app.get(MessageSender);
   const deliver = ({ pattern, source, payload }: TestEvent, delivery: Delivery = {}): Promise<DeliveryReceipt> =>
-    deliverEvent(sender, 'main', 'audit', { pattern, source, payload, ...delivery });
+    deliverEvent(sender, 'audit', { pattern, source, payload, ...delivery });
   return {
     gateway: started.client(GATEWAY, AuditClient),
     billing: started.client('billing', AuditClient),

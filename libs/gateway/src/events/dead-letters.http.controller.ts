@@ -48,14 +48,7 @@ export class DeadLettersHttpController {
   async list(@Query() query: DeadLetterQuery): Promise<EventDeadLetterList> {
     const modules = query.module ? [this.deployed(query.module)] : this.topology.deployedModules;
     const lists = await Promise.all(
-      modules.map((module) =>
-        this.sender.send<EventDeadLetterList>(
-          this.topology.processOf(module),
-          PlatformContract.listDeadLetters.pattern,
-          { module },
-          GATEWAY,
-        ),
-      ),
+      modules.map((module) => this.sender.send<EventDeadLetterList>(module, PlatformContract.listDeadLetters.pattern, { module }, GATEWAY)),
     );
     return { deadLetters: lists.flatMap((list) => list.deadLetters) };
   }
@@ -70,7 +63,7 @@ export class DeadLettersHttpController {
   resubmit(@Param() params: ResubmitEventDeadLetterRequest): Promise<ResubmittedEventDeadLetter> {
     const module = this.deployed(params.module);
     return this.sender.send<ResubmittedEventDeadLetter>(
-      this.topology.processOf(module),
+      module,
       PlatformContract.resubmitDeadLetter.pattern,
       { module, seq: params.seq },
       GATEWAY,

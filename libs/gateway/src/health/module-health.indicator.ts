@@ -35,7 +35,9 @@ export class ModuleHealthIndicator {
   private async process(processName: string): Promise<HealthIndicatorResult> {
     const check = this.indicators.check(`${processName}-process`);
     try {
-      const reply = await this.sender.send<PingReply>(processName, PlatformContract.ping.pattern, {}, 'gateway', {
+      // a ping is for a process: any module it hosts answers it
+      const [module] = this.topology.modulesOf(processName);
+      const reply = await this.sender.send<PingReply>(module, PlatformContract.ping.pattern, {}, 'gateway', {
         actor: SYSTEM_ACTOR,
         timeoutMs: PING_TIMEOUT_MS,
       });

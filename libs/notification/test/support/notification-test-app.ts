@@ -53,7 +53,7 @@ export async function startNotificationTestApp(env: Record<string, string> = {})
     close: started.close,
     gateway: started.client(GATEWAY, NotificationClient),
     billing: started.client('billing', NotificationClient),
-    deliver: ({ pattern, source, payload }, eventId) => deliverEvent(sender, 'main', 'notification', { pattern, source, payload, eventId }),
+    deliver: ({ pattern, source, payload }, eventId) => deliverEvent(sender, 'notification', { pattern, source, payload, eventId }),
   };
 }
 

@@ -12,7 +12,6 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { EntityManager, LessThan } from 'typeorm';
 import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { PlatformConfig } from '../config/platform-config';
-import { Topology } from '../config/topology';
 import { MessageContext } from '../context/message-context';
 import { newTrace } from '../context/trace-context';
 import { outsideAnyContext } from '../database/async-context';
@@ -95,7 +94,6 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
 
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
-    @Inject(Topology) private readonly topology: Topology,
     private readonly hosted: HostedModules,
     private readonly sender: MessageSender,
   ) {}
@@ -206,10 +204,9 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
     const full = rows.length >= MAX_EVENTS_PER_DELIVERY;
     const batch: EventBatch = { subscriber, events: rows.map(toDelivery) };
     try {
-      const processName = this.topology.processOf(subscriber);
       const context = { trace: newTrace(), actor: SYSTEM_ACTOR, module: module.name };
       const { receipts } = await MessageContext.run(context, () =>
-        this.sender.send<EventBatchReceipt>(processName, PlatformContract.deliverEvents.pattern, batch, module.name),
+        this.sender.send<EventBatchReceipt>(subscriber, PlatformContract.deliverEvents.pattern, batch, module.name),
       );
       const delivered: DueRow[] = [];
       for (const [index, row] of rows.entries()) {

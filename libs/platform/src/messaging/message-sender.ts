@@ -1,8 +1,9 @@
-import { Actor, CallerName, isModuleErrorBody, SYSTEM_ACTOR } from '@app/contracts';
+import { Actor, CallerName, isModuleErrorBody, ModuleName, SYSTEM_ACTOR } from '@app/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { PlatformConfig } from '../config/platform-config';
+import { Topology } from '../config/topology';
 import { MessageContext } from '../context/message-context';
 import { childOf, formatTraceparent, newTrace } from '../context/trace-context';
 import { EnvelopeMeta } from '../envelope/envelope';
@@ -16,33 +17,35 @@ export interface SendOptions {
 }
 
 /**
- * Sends a payload to a process, whatever the transport, with the meta every message carries:
- * trace, caller, actor and deadline, inherited from the work in progress.
+ * Sends a payload to a module, wherever the topology runs it and whatever the transport, with the
+ * meta every message carries: trace, caller, callee, actor and deadline, inherited from the work in
+ * progress.
  */
 @Injectable()
 export class MessageSender {
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(Topology) private readonly topology: Topology,
     private readonly clients: ProcessClients,
   ) {}
 
   async send<TResponse>(
-    processName: string,
+    callee: ModuleName,
     pattern: string,
     payload: object,
     caller: CallerName,
     options: SendOptions = {},
   ): Promise<TResponse> {
-    const meta = this.metaFor(pattern, caller, options);
+    const meta = this.metaFor(pattern, caller, callee, options);
     const waitMs = Math.max(0, meta.deadline - meta.issuedAt);
     try {
-      return (await this.clients.forProcess(processName).call(meta, payload, waitMs)) as TResponse;
+      return (await this.clients.forProcess(this.topology.processOf(callee)).call(meta, payload, waitMs)) as TResponse;
     } catch (error) {
-      throw this.asModuleCallError(error, processName);
+      throw this.asModuleCallError(error, callee);
     }
   }
 
-  private metaFor(pattern: string, caller: CallerName, options: SendOptions): EnvelopeMeta {
+  private metaFor(pattern: string, caller: CallerName, callee: ModuleName, options: SendOptions): EnvelopeMeta {
     const current = MessageContext.current();
     const now = Date.now();
     const ownDeadline = now + (options.timeoutMs ?? this.config.callTimeoutMs);
@@ -51,16 +54,17 @@ export class MessageSender {
       pattern,
       traceparent: formatTraceparent(current ? childOf(current.trace) : newTrace()),
       caller,
+      callee,
       actor: options.actor ?? current?.actor ?? SYSTEM_ACTOR,
       issuedAt: now,
       deadline: Math.min(ownDeadline, current?.deadline ?? ownDeadline),
     };
   }
 
-  private asModuleCallError(error: unknown, processName: string): ModuleCallError {
+  private asModuleCallError(error: unknown, callee: ModuleName): ModuleCallError {
     if (error instanceof ModuleCallError) return error;
     if (isModuleErrorBody(error)) return new ModuleCallError(error);
     const reason = typeof error === 'string' ? error : ((error as Error)?.message ?? 'unknown error');
-    return ModuleCallError.unavailable(`process "${processName}"`, reason);
+    return ModuleCallError.unavailable(`module "${callee}" (process "${this.topology.processOf(callee)}")`, reason);
   }
 }

@@ -4,8 +4,8 @@ import { ModuleCallError } from '../errors/module-call.error';
 import { MessageSender } from './message-sender';
 
 /**
- * The ContractBus of one caller: sends a contract's call to the process that hosts the
- * contract's owner, signed with this caller's name. Typed clients are built on it.
+ * The ContractBus of one caller: sends a contract's call to the contract's owner, wherever it
+ * runs, as this caller. Typed clients are built on it.
  */
 export class ModuleBus extends ContractBus {
   constructor(
@@ -21,6 +21,6 @@ export class ModuleBus extends ContractBus {
     if (!isModuleName(owner) || !this.topology.isDeployed(owner)) {
       return Promise.reject(ModuleCallError.unavailable(`module "${owner}"`, `it is not deployed in topology "${this.topology.name}"`));
     }
-    return this.sender.send<TResponse>(this.topology.processOf(owner), contract.pattern, request, this.caller);
+    return this.sender.send<TResponse>(owner, contract.pattern, request, this.caller);
   }
 }

@@ -6,6 +6,8 @@ import { Topology } from '../config/topology';
 import { EnvelopeGate } from '../envelope/envelope-gate';
 import { EnvelopeSigner } from '../envelope/envelope-signer';
 import { ReplayCache } from '../envelope/replay-cache';
+import { SeenMessages } from '../envelope/seen-messages';
+import { loadEnvelopeKeys } from '../identity/load-envelope-keys';
 import { DeadLetterController } from '../events/dead-letter.controller';
 import { DeadLetters } from '../events/dead-letters';
 import { EventDeliveryController } from '../events/event-delivery.controller';
@@ -28,7 +30,8 @@ export interface PlatformOptions {
 }
 
 /**
- * The kernel, once per process: transports, envelope signing, the outbox relay and the inbox.
+ * The kernel, once per process: transports, envelope signing with the keys of the modules hosted
+ * here, replay protection, the outbox relay and the inbox.
  * Business modules reach it through `ModuleKernel.forModule(...)`.
  */
 @Global()
@@ -48,12 +51,14 @@ export class PlatformModule implements OnApplicationBootstrap {
       providers: [
         { provide: Topology, useValue: topology },
         { provide: PLATFORM_CONFIG, useValue: config },
-        { provide: EnvelopeSigner, useValue: new EnvelopeSigner(config.messageSecret) },
+        // read at start, outside Nest's injector, so a missing key file stops the process with its name (ADR 0022)
+        { provide: EnvelopeSigner, useValue: new EnvelopeSigner(loadEnvelopeKeys(topology, config)) },
         Drain,
         HandlerTable,
         CommandStamps,
         RefusalRecorder,
         ReplayCache,
+        SeenMessages,
         EnvelopeGate,
         ProcessClients,
         CallListeners,
