@@ -13,6 +13,9 @@ function writeNew(path: string, text: string, mode: number): void {
   writeFileSync(temporary, text, { mode, flag: 'wx' });
   try {
     linkSync(temporary, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${path} exists: a key is never overwritten`);
+    throw error;
   } finally {
     unlinkSync(temporary);
   }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { readPlatformConfig } from '../config/platform-config';
 import { Topology, TopologySpec } from '../config/topology';
 import { EnvelopeSigner } from '../envelope/envelope-signer';
-import { generateKeySetOnce, publishKeySet, writeKeyPairs, writeKeySetAside } from './generate-key-set';
+import { addRotationKey, generateKeySetOnce, publishKeySet, writeKeyPairs, writeKeySetAside } from './generate-key-set';
 import { readKeyFile } from './key-files';
 import { loadEnvelopeKeys } from './load-envelope-keys';
 
@@ -73,6 +73,17 @@ describe('loading the module keys at start', () => {
     expect(() => readKeyFile(join(dir, 'three.pub'), 'public')).toThrow(/holds 3 keys; at most 2/);
     writeFileSync(join(dir, 'leaked.pub'), readFileSync(join(dir, 'billing.key')));
     expect(() => readKeyFile(join(dir, 'leaked.pub'), 'public')).toThrow(/is a PRIVATE KEY, expected a PUBLIC KEY/);
+  });
+
+  it('adds a rotation key second, keeps the current one first, and never a third', () => {
+    writeKeyPairs(dir, ['billing']);
+    const [current] = readKeyFile(join(dir, 'billing.key'), 'private');
+    const added = addRotationKey(dir, 'billing');
+    expect(readKeyFile(join(dir, 'billing.key'), 'private').map((key) => key.id)).toEqual([current.id, added]);
+    expect(readKeyFile(join(dir, 'billing.pub'), 'public').map((key) => key.id)).toEqual([current.id, added]);
+    expect(statSync(join(dir, 'billing.key')).mode & 0o777).toBe(0o600);
+    expect(() => addRotationKey(dir, 'billing')).toThrow(/already holds two keys: finish that rotation first/);
+    expect(() => writeKeyPairs(dir, ['billing'])).toThrow(/billing\.key exists: a key is never overwritten/);
   });
 
   it('generates a development key set on first start, says so, and uses it afterwards', () => {
