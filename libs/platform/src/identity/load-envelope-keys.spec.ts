@@ -95,7 +95,7 @@ describe('loading the module keys at start', () => {
     expect(statSync(join(dir, 'keys', 'billing.key')).mode & 0o777).toBe(0o600);
     const again = silent();
     const gateway = new EnvelopeSigner(loadEnvelopeKeys(new Topology('all-remote', ALL_REMOTE, 'main'), config, again.logger));
-    expect(again.warnings.join()).toMatch(/using the development key set/);
+    expect(again.warnings.join()).toMatch(/development mode: using the key set in .*keys/);
     const sealed = gateway.seal(
       {
         messageId: 'm',

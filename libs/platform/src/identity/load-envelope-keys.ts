@@ -32,7 +32,7 @@ export function loadEnvelopeKeys(topology: Topology, config: PlatformConfig, log
         '(npm run keys:generate).',
     );
   } else if (!config.production) {
-    logger.warn(`using the development key set in ${dir} (ADR 0022)`);
+    logger.warn(`development mode: using the key set in ${dir} (ADR 0022)`);
   }
   return new EnvelopeKeys(loadKeySet(dir, hosted, peers));
 }
