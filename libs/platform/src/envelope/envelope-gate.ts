@@ -22,15 +22,19 @@ import { SeenMessages } from './seen-messages';
  */
 @Injectable()
 export class EnvelopeGate {
+  private readonly hostedModules: ReadonlySet<string>;
+
   constructor(
-    @Inject(Topology) private readonly topology: Topology,
+    @Inject(Topology) topology: Topology,
     private readonly signer: EnvelopeSigner,
     private readonly replays: ReplayCache,
     private readonly seen: SeenMessages,
     private readonly refusals: RefusalRecorder,
     private readonly handlers: HandlerTable,
     private readonly drain: Drain,
-  ) {}
+  ) {
+    this.hostedModules = new Set(topology.hostedModules);
+  }
 
   /** Patterns this process answers; a transport server registers exactly these. */
   patterns(): string[] {
@@ -56,8 +60,7 @@ export class EnvelopeGate {
     if (shapeProblem) return new RefusalError('bad-envelope', shapeProblem);
     const envelope = message as Envelope;
     const { meta } = envelope;
-    if (!this.topology.hostedModules.includes(meta.callee))
-      return new RefusalError('bad-envelope', `${meta.callee} does not run in this process`);
+    if (!this.hostedModules.has(meta.callee)) return new RefusalError('bad-envelope', `${meta.callee} does not run in this process`);
     if (!this.signer.hasValidSignature(envelope)) {
       return new RefusalError('bad-signature', `the signature of ${meta.pattern} from "${meta.caller}" to ${meta.callee} does not match`);
     }
@@ -75,9 +78,9 @@ export class EnvelopeGate {
    */
   private async replayRefusal({ meta }: Envelope): Promise<RefusalError | undefined> {
     if (meta.deadline < Date.now()) return undefined; // the pipeline refuses it as expired
-    const replayed = new RefusalError('replayed', `message ${meta.messageId} was already received`);
-    if (!this.replays.firstSighting(meta.messageId, meta.deadline)) return replayed;
+    const replayed = () => new RefusalError('replayed', `message ${meta.messageId} was already received`);
+    if (!this.replays.firstSighting(meta.messageId, meta.deadline)) return replayed();
     if (!this.handlers.isCommand(meta.pattern)) return undefined;
-    return (await this.seen.firstSighting(meta.callee, meta.messageId, meta.deadline)) ? undefined : replayed;
+    return (await this.seen.firstSighting(meta.callee, meta.messageId, meta.deadline)) ? undefined : replayed();
   }
 }
