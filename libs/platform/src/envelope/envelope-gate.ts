@@ -7,7 +7,7 @@ import { toModuleError } from '../errors/to-module-error';
 import { Drain } from '../lifecycle/drain';
 import { HandlerTable } from '../messaging/handler-table';
 import { RefusalRecorder } from '../messaging/refusal-recorder';
-import { Envelope } from './envelope';
+import { Envelope, EnvelopeMeta } from './envelope';
 import { envelopeShapeProblem } from './envelope-shape';
 import { assertMessageDepth } from './message-depth';
 import { EnvelopeSigner } from './envelope-signer';
@@ -46,7 +46,8 @@ export class EnvelopeGate {
     assertMessageDepth(message); // before anything recursive (shape, signature, audit) reads it
     if (this.drain.isDraining) throw this.drain.drainingError();
     const handler = this.handlers.get(pattern);
-    const refusal = handler ? await this.refusalFor(pattern, message) : new RefusalError('bad-envelope', `nothing here answers ${pattern}`);
+    let refusal = handler ? this.refusalFor(pattern, message) : new RefusalError('bad-envelope', `nothing here answers ${pattern}`);
+    if (!refusal && this.handlers.isCommand(pattern)) refusal = await this.persistedReplayRefusal(message as Envelope);
     if (refusal) {
       await this.refusals.record(pattern, refusal, (message as Partial<Envelope> | undefined)?.meta);
       throw new ModuleCallError(toModuleError(refusal));
@@ -55,7 +56,7 @@ export class EnvelopeGate {
     return handler!(meta, payload);
   }
 
-  private async refusalFor(pattern: string, message: unknown): Promise<RefusalError | undefined> {
+  private refusalFor(pattern: string, message: unknown): RefusalError | undefined {
     const shapeProblem = envelopeShapeProblem(message);
     if (shapeProblem) return new RefusalError('bad-envelope', shapeProblem);
     const envelope = message as Envelope;
@@ -68,19 +69,20 @@ export class EnvelopeGate {
     const owner = ownerOf(pattern);
     if (isModuleName(owner) && owner !== meta.callee)
       return new RefusalError('bad-envelope', `${pattern} belongs to ${owner}, not ${meta.callee}`);
-    return this.replayRefusal(envelope);
+    // Every message is checked against the memory of this process first (ADR 0014).
+    if (meta.deadline >= Date.now() && !this.replays.firstSighting(meta.messageId, meta.deadline)) return replayed(meta);
+    return undefined;
   }
 
   /**
-   * Every message is checked against the memory of this process first; a command (it changes
-   * state) also against the callee's database, which outlives a restart (ADR 0023). A query replayed
-   * after a restart changes nothing, and its deadline bounds how long it could be.
+   * A command (it changes state) is also checked against the callee's database, which outlives a
+   * restart and is shared by replicas (ADR 0023). A query replayed after a restart changes nothing,
+   * and its deadline bounds how long it could be.
    */
-  private async replayRefusal({ meta }: Envelope): Promise<RefusalError | undefined> {
+  private async persistedReplayRefusal({ meta }: Envelope): Promise<RefusalError | undefined> {
     if (meta.deadline < Date.now()) return undefined; // the pipeline refuses it as expired
-    const replayed = () => new RefusalError('replayed', `message ${meta.messageId} was already received`);
-    if (!this.replays.firstSighting(meta.messageId, meta.deadline)) return replayed();
-    if (!this.handlers.isCommand(meta.pattern)) return undefined;
-    return (await this.seen.firstSighting(meta.callee, meta.messageId, meta.deadline)) ? undefined : replayed();
+    return (await this.seen.firstSighting(meta.callee, meta.messageId, meta.deadline)) ? undefined : replayed(meta);
   }
 }
+
+const replayed = (meta: EnvelopeMeta) => new RefusalError('replayed', `message ${meta.messageId} was already received`);

@@ -62,11 +62,11 @@ export class EventInbox {
 
   async receive(batch: EventBatch, meta: EnvelopeMeta): Promise<EventBatchReceipt> {
     if (batch.subscriber !== meta.callee) {
-      await this.refuse(
-        new RefusalError('bad-envelope', `the batch is for ${batch.subscriber}, but the message was sent to ${meta.callee}`),
-        meta,
-        true,
+      const misaddressed = new RefusalError(
+        'bad-envelope',
+        `the batch is for ${batch.subscriber}, but the message was sent to ${meta.callee}`,
       );
+      throw await this.audited(misaddressed, meta);
     }
     const subscriber = isModuleName(batch.subscriber) ? this.hosted.get(batch.subscriber) : undefined;
     if (!subscriber) throw new NotFoundException({ code: 'NOT_HOSTED', message: `${batch.subscriber} does not run in this process` });
@@ -76,7 +76,7 @@ export class EventInbox {
       try {
         ready.push(await this.check(subscriber, event, meta));
       } catch (error) {
-        if (error instanceof RefusalError) await this.refuse(error, meta, false);
+        if (error instanceof RefusalError) await this.audited(error, meta);
         refused = { eventId: event.eventId, outcome: 'failed', error: toModuleError(error) };
         break;
       }
@@ -91,10 +91,10 @@ export class EventInbox {
     return { receipts };
   }
 
-  /** Audits a refusal; `wholeBatch` refusals answer the delivery with the error, the others a failed receipt. */
-  private async refuse(refusal: RefusalError, meta: EnvelopeMeta, wholeBatch: boolean): Promise<void> {
+  /** Stamps a refusal in the audit log; answers the error a refused delivery gets. */
+  private async audited(refusal: RefusalError, meta: EnvelopeMeta): Promise<ModuleCallError> {
     await this.refusals.record(PlatformContract.deliverEvents.pattern, refusal, meta);
-    if (wholeBatch) throw new ModuleCallError(toModuleError(refusal));
+    return new ModuleCallError(toModuleError(refusal));
   }
 
   /** From its source, subscribed, a handler here, a valid payload and actor: everything that needs no transaction. */
