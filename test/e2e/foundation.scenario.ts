@@ -153,6 +153,8 @@ export function foundationScenario(context: ScenarioContext): void {
         pattern,
         traceparent: trace.header,
         caller: 'gateway',
+        callee: target,
+        keys: { from: '0'.repeat(16), to: '0'.repeat(16) },
         actor: { kind: 'system' },
         issuedAt: now,
         deadline: now + 5000,

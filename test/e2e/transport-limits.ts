@@ -1,4 +1,3 @@
-import { EnvelopeSigner } from '@app/platform';
 import { testPort } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -8,7 +7,8 @@ import { uniqueEmail, traceparent } from '../support/accounts';
 import { eventually } from '../support/eventually';
 import { sendRawTcpPacket } from '../support/raw-tcp';
 import { readSql } from '../support/sqlite-file';
-import { MESSAGE_SECRET, SystemUnderTest } from '../support/system-under-test';
+import { signerOfProcessHosting } from '../support/forged-envelopes';
+import { SystemUnderTest } from '../support/system-under-test';
 
 const CONNECTIONS = 1000;
 const PARTIAL_FRAME_CHARS = 64 * 1024;
@@ -79,6 +79,8 @@ function unsignedFlood(port: number, claimedCaller: string, frames: number): Pro
           pattern: LIST_PLANS,
           traceparent: traceparent().header,
           caller: claimedCaller,
+          callee: 'billing',
+          keys: { from: '0'.repeat(16), to: '0'.repeat(16) },
           actor: { kind: 'system' },
           issuedAt: now,
           deadline: now + 60_000,
@@ -203,7 +205,7 @@ export function describeTransportLimits(topologyName: string, basePort: number):
     }, 60_000);
 
     it('still audits each signed message whose caller is not allowed, one entry each', async () => {
-      const signer = new EnvelopeSigner(MESSAGE_SECRET);
+      const signer = signerOfProcessHosting(system.keysDir, ['notification']);
       for (let i = 0; i < 3; i++) {
         const now = Date.now();
         const meta = {
@@ -211,6 +213,7 @@ export function describeTransportLimits(topologyName: string, basePort: number):
           pattern: LIST_PLANS,
           traceparent: traceparent().header,
           caller: 'notification',
+          callee: 'billing',
           actor: { kind: 'system' },
           issuedAt: now,
           deadline: now + 5000,

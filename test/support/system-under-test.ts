@@ -8,7 +8,6 @@ import { sendRawTcpPacket } from './raw-tcp';
 import { ServerProcess } from './server-process';
 
 export const ADMIN = { email: 'admin@archipelago.test', password: 'admin-password-1234' };
-export const MESSAGE_SECRET = 'e2e-message-secret-0123456789abcdef0123456789';
 export const CALL_TIMEOUT_MS = 1500;
 export const JWT_SECRET = 'e2e-jwt-secret-0123456789abcdef0123456789abcdef';
 
@@ -50,6 +49,14 @@ export class SystemUnderTest {
     this.topology = JSON.parse(readFileSync(path, 'utf8')) as TopologyFile;
     for (const name of this.processNames())
       this.processes.set(name, new ServerProcess(name, this.envFor(name), join(this.dataDir, `${name}.log`)));
+  }
+
+  /**
+   * The development key set the first process generates on start (ADR 0022): every process of the
+   * system reads its own keys from it, and hostile specs forge with it.
+   */
+  get keysDir(): string {
+    return join(this.dataDir, 'keys');
   }
 
   get baseUrl(): string {
@@ -156,7 +163,6 @@ export class SystemUnderTest {
       TOPOLOGY: this.topologyName,
       PROCESS: processName,
       DATA_DIR: this.dataDir,
-      MESSAGE_SECRET,
       JWT_SECRET,
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,

@@ -11,6 +11,12 @@ export * from './envelope/canonical-json';
 export * from './envelope/envelope';
 export * from './envelope/envelope-signer';
 export { jsonTextNestsDeeperThan, MAX_MESSAGE_DEPTH } from './envelope/message-depth';
+// Module identity: key pairs, and the pairwise keys derived from them (ADR 0022)
+export * from './identity/envelope-keys';
+export * from './identity/generate-key-set';
+export * from './identity/key-files';
+export * from './identity/load-key-set';
+export * from './identity/module-key';
 // Errors
 export * from './errors';
 // Messaging: the sender, and the pipeline every handler is compiled into

@@ -23,7 +23,8 @@ function callerModule(caller: CallerName): DynamicModule {
   return { module: CallerModule, providers: clientProviders(caller, []), exports: [ContractBus] };
 }
 
-const CALLERS: CallerName[] = ['gateway', 'billing'];
+/** Callers of the fixtures from the main process: the gateway, which may call them, and audit, which may not. */
+const CALLERS: CallerName[] = ['gateway', 'audit'];
 
 /**
  * The fixture modules (a fake `auth` with notes, a fake `audit` that logs events) either in one
@@ -35,6 +36,7 @@ export class KernelSystem {
   private callerApp!: INestApplication;
   /** Over NATS: a broker of the test's own on `portBase`. */
   private readonly nats?: NatsTestServer;
+  private remote?: { topology: Topology; env: Record<string, string> };
 
   constructor(
     readonly mode: KernelMode,
@@ -59,7 +61,10 @@ export class KernelSystem {
       CALL_TIMEOUT_MS: '2000',
       ...postgres,
     };
-    if (this.mode !== 'in-process') this.apps.push(await this.startApp(new Topology('kernel', spec, 'auth'), env, [NoteModule]));
+    if (this.mode !== 'in-process') {
+      this.remote = { topology: new Topology('kernel', spec, 'auth'), env };
+      this.apps.push(await this.startApp(this.remote.topology, env, [NoteModule]));
+    }
     const mainModules: Type[] = this.mode === 'in-process' ? [EventLogModule, NoteModule] : [EventLogModule];
     CALLERS.forEach((caller) => this.callers.set(caller, callerModule(caller)));
     this.callerApp = await this.startApp(new Topology('kernel', spec, 'main'), env, [...mainModules, ...this.callers.values()]);
@@ -69,13 +74,15 @@ export class KernelSystem {
   /** One process, or `main` (the fake audit) and `auth` (the notes) joined over TCP or on a NATS bus. */
   private topologySpec(): TopologySpec {
     const modules: TopologySpec['modules'] = { audit: { process: 'main' }, auth: { process: 'auth' } };
+    // main serves the gateway (never listened on here): it signs as the gateway with its own key (ADR 0022)
+    const http = { host: '127.0.0.1', port: this.portBase + 2 };
     if (this.mode === 'tcp') {
       const listen = (port: number) => ({ transport: 'tcp' as const, host: '127.0.0.1', port });
-      return { processes: { main: { listen: listen(this.portBase) }, auth: { listen: listen(this.portBase + 1) } }, modules };
+      return { processes: { main: { http, listen: listen(this.portBase) }, auth: { listen: listen(this.portBase + 1) } }, modules };
     }
     if (this.mode === 'nats') {
       const buses = { kernel: { transport: 'nats' as const, servers: [this.nats!.url] } };
-      return { buses, processes: { main: { bus: 'kernel' }, auth: { bus: 'kernel' } }, modules };
+      return { buses, processes: { main: { http, bus: 'kernel' }, auth: { bus: 'kernel' } }, modules };
     }
     return { processes: { main: {} }, modules: { auth: { process: 'main' }, audit: { process: 'main' } } };
   }
@@ -95,6 +102,19 @@ export class KernelSystem {
 
   get app(): INestApplication {
     return this.callerApp;
+  }
+
+  /** Over a wire: the process hosting the fake auth module. */
+  get remoteApp(): INestApplication {
+    if (!this.remote) throw new Error('only over a wire is there a remote process');
+    return this.apps[0];
+  }
+
+  /** Over a wire: stops the fake auth module's process and starts it again on the same data. */
+  async restartRemote(): Promise<void> {
+    if (!this.remote) throw new Error('only over a wire is there a remote process');
+    await this.apps[0].close();
+    this.apps[0] = await this.startApp(this.remote.topology, this.remote.env, [NoteModule]);
   }
 
   /** What the fake audit module has recorded so far. */

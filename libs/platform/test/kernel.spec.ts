@@ -5,6 +5,8 @@ import { EnvelopeSigner, formatTraceparent, HostedModules, MessageContext, Messa
 import { DeadLetters } from '../src/events/dead-letters';
 import { OutboxRelay } from '../src/events/outbox-relay';
 import { OutboxMessage } from '../src/events/outbox-message.entity';
+import { SeenMessage } from '../src/envelope/seen-message.entity';
+import { SeenMessages } from '../src/envelope/seen-messages';
 import { NoteContract, NoteController } from './fixtures/note.fixture';
 import { KernelMode, KernelSystem } from './kernel-system';
 import { rawNatsWire, rawTcpWire } from './raw-wire';
@@ -61,7 +63,7 @@ describe.each<[string, KernelMode, number, boolean]>([
 
   it('refuses a caller the handler does not list, and stamps the refusal for the audit log', async () => {
     const context = asUser(['user']);
-    const body = await MessageContext.run(context, () => failureOf(system.bus('billing').call(NoteContract.write, { text: 'sneaky' })));
+    const body = await MessageContext.run(context, () => failureOf(system.bus('audit').call(NoteContract.write, { text: 'sneaky' })));
     expect(body).toMatchObject({ status: 403, code: 'CALLER_NOT_ALLOWED' });
     await eventuallyTrue(async () =>
       (await system.seenEvents()).some((e) => e.pattern === 'platform.message.refused.v1' && e.traceId === context.trace.traceId),
@@ -130,6 +132,51 @@ describe.each<[string, KernelMode, number, boolean]>([
       { receipts: [{ eventId: delivery.eventId, outcome: 'duplicate' }] },
     ]);
     expect((await system.seenEvents()).filter((e) => e.eventId === delivery.eventId)).toHaveLength(1);
+  });
+
+  it('refuses an event delivered by a module other than its source, and audits the refusal, in every topology', async () => {
+    const sender = system.app.get(MessageSender);
+    const context = asUser(['user']);
+    const delivery = {
+      eventId: randomUUID(),
+      pattern: 'auth.note.written.v1',
+      source: 'auth',
+      payload: { text: 'not yours' },
+      occurredAt: new Date().toISOString(),
+      traceparent: formatTraceparent(newTrace()),
+      actor: { kind: 'system' as const },
+    };
+    const { receipts } = await MessageContext.run(context, () =>
+      sender.send<EventBatchReceipt>(
+        'audit',
+        PlatformContract.deliverEvents.pattern,
+        { subscriber: 'audit', events: [delivery] },
+        'billing',
+      ),
+    );
+    expect(receipts).toEqual([
+      { eventId: delivery.eventId, outcome: 'failed', error: expect.objectContaining({ status: 403, code: 'CALLER_NOT_ALLOWED' }) },
+    ]);
+    await eventuallyTrue(async () =>
+      (await system.seenEvents()).some((e) => e.pattern === 'platform.message.refused.v1' && e.traceId === context.trace.traceId),
+    );
+    expect((await system.seenEvents()).filter((e) => e.eventId === delivery.eventId)).toEqual([]);
+  });
+
+  it('refuses a batch sent to another module than its subscriber', async () => {
+    const sender = system.app.get(MessageSender);
+    const event = {
+      eventId: randomUUID(),
+      pattern: 'auth.note.written.v1',
+      source: 'auth',
+      payload: { text: 'misaddressed' },
+      occurredAt: new Date().toISOString(),
+      traceparent: formatTraceparent(newTrace()),
+      actor: { kind: 'system' as const },
+    };
+    const batch = { subscriber: 'auth', events: [event] };
+    const body = await failureOf(sender.send('audit', PlatformContract.deliverEvents.pattern, batch, 'auth'));
+    expect(body).toMatchObject({ status: 400, code: 'BAD_ENVELOPE', message: 'the batch is for auth, but the message was sent to audit' });
   });
 
   it('applies a batch in order, each event alone: stops at the first failure and keeps what came before', async () => {
@@ -260,6 +307,71 @@ describe.each<[string, KernelMode, number, boolean]>([
     expect(handler.kept).toEqual(['kept by the handler']);
   });
 
+  it("remembers a command's message ID once in the callee's database, until it expires (ADR 0023)", async () => {
+    const seen = system.app.get(SeenMessages);
+    const [messageId, deadline] = [randomUUID(), Date.now() + 10_000];
+    expect(await Promise.all([seen.firstSighting('audit', messageId, deadline), seen.firstSighting('audit', messageId, deadline)])).toEqual(
+      [true, false],
+    );
+    expect(await seen.firstSighting('audit', messageId, deadline)).toBe(false);
+    const audit = system.app.get(HostedModules).get('audit')!.database;
+    const expiresAt = async () => (await audit.read((manager) => manager.findOneByOrFail(SeenMessage, { messageId }))).expiresAt;
+    expect(Number(await expiresAt())).toBe(deadline);
+    await seen.sweepExpired(deadline - 1);
+    expect(await seen.firstSighting('audit', messageId, deadline)).toBe(false);
+    await seen.sweepExpired(deadline + 1);
+    expect(await seen.firstSighting('audit', messageId, deadline)).toBe(true);
+  });
+
+  (mode === 'in-process' ? it.skip : it)(
+    'refuses a command replayed after the receiving process restarted; a query is remembered only until then (ADR 0023)',
+    async () => {
+      const signer = system.app.get(EnvelopeSigner);
+      const now = Date.now();
+      const sealed = (pattern: string, payload: object) =>
+        signer.seal(
+          {
+            messageId: randomUUID(),
+            pattern,
+            traceparent: formatTraceparent(newTrace()),
+            caller: 'gateway',
+            callee: 'auth',
+            actor: { kind: 'user', id: 'u', roles: ['admin'] },
+            issuedAt: now,
+            deadline: now + 30_000,
+          },
+          payload,
+        );
+      const command = sealed(NoteContract.write.pattern, { text: `once ${now}` });
+      const query = sealed(NoteContract.secret.pattern, {});
+      const wire = () =>
+        mode === 'tcp' ? Promise.resolve(rawTcpWire(testPort(portBase) + 1)) : rawNatsWire(`nats://127.0.0.1:${testPort(portBase)}`);
+      const sendRaw = async (envelope: { meta: { pattern: string } }) => {
+        const open = await wire();
+        try {
+          return await open.send('auth', envelope.meta.pattern, envelope);
+        } finally {
+          await open.close();
+        }
+      };
+      expect(await sendRaw(command)).toEqual({ id: expect.stringMatching(/^note-/) });
+      expect(await sendRaw(query)).toEqual({ secret: 42 });
+      await system.restartRemote();
+      expect(await sendRaw(command)).toMatchObject({ status: 409, code: 'REPLAYED' });
+      expect(await sendRaw(query)).toEqual({ secret: 42 });
+
+      const seen = system.remoteApp.get(SeenMessages);
+      const auth = system.remoteApp.get(HostedModules).get('auth')!.database;
+      const remembered = () => auth.read((manager) => manager.countBy(SeenMessage, { messageId: command.meta.messageId }));
+      expect(await remembered()).toBe(1);
+      await seen.sweepExpired(now + 29_000);
+      expect(await remembered()).toBe(1);
+      expect(await seen.sweepExpired(now + 30_001)).toBeGreaterThan(0);
+      expect(await remembered()).toBe(0);
+    },
+    30_000,
+  );
+
   (mode === 'in-process' ? it.skip : it)(
     'refuses a correctly signed message sent a second time (replay), and one past its deadline',
     async () => {
@@ -271,6 +383,7 @@ describe.each<[string, KernelMode, number, boolean]>([
         pattern: NoteContract.secret.pattern,
         traceparent: formatTraceparent(newTrace()),
         caller: 'gateway' as const,
+        callee: 'auth' as const,
         actor: { kind: 'user' as const, id: 'u', roles: ['admin'] },
         issuedAt: now,
         deadline: now + 5000,

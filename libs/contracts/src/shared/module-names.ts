@@ -8,6 +8,9 @@ export const GATEWAY = 'gateway';
 /** Who may appear as the `caller` of an envelope. */
 export type CallerName = ModuleName | typeof GATEWAY;
 
+/** Every caller: each has a key pair of its own (ADR 0022). */
+export const CALLER_NAMES: readonly CallerName[] = [...MODULE_NAMES, GATEWAY];
+
 export function isModuleName(name: string): name is ModuleName {
   return (MODULE_NAMES as readonly string[]).includes(name);
 }

@@ -2,19 +2,25 @@ import { readPlatformConfig } from './platform-config';
 
 describe('platform configuration', () => {
   it('refuses to start in production without secrets, naming them', () => {
-    expect(() => readPlatformConfig({ NODE_ENV: 'production' })).toThrow(
-      /MESSAGE_SECRET is required when NODE_ENV=production[\s\S]*JWT_SECRET is required/,
-    );
+    expect(() => readPlatformConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required when NODE_ENV=production/);
   });
 
   it('uses development secrets outside production, and says so', () => {
-    expect(readPlatformConfig({}).insecureDefaults).toEqual(['MESSAGE_SECRET', 'JWT_SECRET']);
+    expect(readPlatformConfig({}).insecureDefaults).toEqual(['JWT_SECRET']);
   });
 
   it('rejects short secrets and malformed numbers', () => {
-    expect(() => readPlatformConfig({ MESSAGE_SECRET: 'short', CALL_TIMEOUT_MS: 'soon' })).toThrow(
-      /MESSAGE_SECRET must be at least 32 characters[\s\S]*CALL_TIMEOUT_MS must be a positive integer \(got "soon"\)/,
+    expect(() => readPlatformConfig({ JWT_SECRET: 'short', CALL_TIMEOUT_MS: 'soon' })).toThrow(
+      /JWT_SECRET must be at least 32 characters[\s\S]*CALL_TIMEOUT_MS must be a positive integer \(got "soon"\)/,
     );
+  });
+
+  it('keeps module keys in KEYS_DIR, under DATA_DIR outside production, and nowhere by default in production', () => {
+    expect(readPlatformConfig({ DATA_DIR: '/srv/data' }).keysDir).toBe('/srv/data/keys');
+    expect(readPlatformConfig({ KEYS_DIR: '/etc/archipelago/keys' }).keysDir).toBe('/etc/archipelago/keys');
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    expect(readPlatformConfig(production).keysDir).toBeUndefined();
+    expect(readPlatformConfig({ ...production, KEYS_DIR: '/etc/k' }).keysDir).toBe('/etc/k');
   });
 
   it('bounds event delivery by OUTBOX_MAX_ATTEMPTS refusals, 12 unless set', () => {

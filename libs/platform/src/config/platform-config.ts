@@ -1,10 +1,15 @@
+import { join } from 'node:path';
 import type { TcpLimits } from '../transport/tcp/transport-limits';
 import { ConfigurationError } from './configuration.error';
 
 /** Everything the kernel reads from the environment, checked once at start. */
 export interface PlatformConfig {
   production: boolean;
-  messageSecret: string;
+  /**
+   * Where the module key files are (ADR 0022): `KEYS_DIR`, or `<DATA_DIR>/keys` outside production
+   * (a development set is generated there). Undefined in production when unset.
+   */
+  keysDir?: string;
   jwtSecret: string;
   dataDir: string;
   callTimeoutMs: number;
@@ -40,7 +45,6 @@ export interface PlatformConfig {
 /** Below the 64 levels a message between modules may nest (`MAX_MESSAGE_DEPTH`), leaving room for the envelope. */
 const MAX_PAYLOAD_DEPTH_CEILING = 60;
 
-const DEV_MESSAGE_SECRET = 'archipelago-dev-message-secret-do-not-use-in-production';
 const DEV_JWT_SECRET = 'archipelago-dev-jwt-secret-do-not-use-in-production';
 
 /** An integer setting of at least `min`, or `fallback` when unset; a bad value is added to `problems`. */
@@ -88,11 +92,12 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
   if (Boolean(adminEmail) !== Boolean(adminPassword)) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   if (adminPassword && (adminPassword.length < 8 || adminPassword.length > 128))
     problems.push('ADMIN_PASSWORD must be 8 to 128 characters');
+  const dataDir = env.DATA_DIR || './data';
   const config: PlatformConfig = {
     production,
-    messageSecret: secret(env, 'MESSAGE_SECRET', DEV_MESSAGE_SECRET, production, problems, insecureDefaults),
+    keysDir: env.KEYS_DIR || (production ? undefined : join(dataDir, 'keys')),
     jwtSecret: secret(env, 'JWT_SECRET', DEV_JWT_SECRET, production, problems, insecureDefaults),
-    dataDir: env.DATA_DIR || './data',
+    dataDir,
     callTimeoutMs: positiveInt(env, 'CALL_TIMEOUT_MS', 5000, problems),
     maxDeadlineMs: positiveInt(env, 'MAX_DEADLINE_MS', 60_000, problems),
     databaseUrls,

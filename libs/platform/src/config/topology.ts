@@ -1,4 +1,4 @@
-import { ModuleName } from '@app/contracts';
+import { CallerName, GATEWAY, ModuleName } from '@app/contracts';
 
 /** Transports a process listens on point to point, at its own address. */
 export const LISTEN_TRANSPORTS = ['tcp'] as const;
@@ -100,6 +100,28 @@ export class Topology {
   /** How this process reaches `module`: directly when it runs here, else its process's route. */
   routeTo(module: ModuleName): Route | undefined {
     return this.isHostedHere(module) ? { transport: 'in-process' } : this.routeOf(this.processOf(module));
+  }
+
+  /** Modules placed in one process. */
+  modulesOf(processName: string): ModuleName[] {
+    return this.deployedModules.filter((module) => this.processOf(module) === processName);
+  }
+
+  /** Who speaks from this process: its modules, and the gateway where it serves HTTP (ADR 0022). */
+  get hostedCallers(): CallerName[] {
+    return this.callersOf(this.processName);
+  }
+
+  /** Callers in other processes: the peers whose public keys this process needs (ADR 0022). */
+  get remoteCallers(): CallerName[] {
+    const hosted = new Set<CallerName>(this.hostedCallers);
+    const all = Object.keys(this.spec.processes).flatMap((processName) => this.callersOf(processName));
+    return [...new Set(all)].filter((caller) => !hosted.has(caller));
+  }
+
+  private callersOf(processName: string): CallerName[] {
+    const gateway: CallerName[] = this.spec.processes[processName]?.http ? [GATEWAY] : [];
+    return [...this.modulesOf(processName), ...gateway];
   }
 }
 

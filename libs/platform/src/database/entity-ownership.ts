@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 
-/** Entities every module's DataSource carries: the kernel's outbox and inbox. */
-const SHARED_TABLES = new Set(['outbox_messages', 'inbox_messages']);
+/** Entities every module's DataSource carries: the kernel's outbox, inbox and seen messages. */
+const SHARED_TABLES = new Set(['outbox_messages', 'inbox_messages', 'seen_messages']);
 
 /**
  * Each entity belongs to one module's DataSource. Registering it with two would let one module

@@ -4,10 +4,12 @@ import { DataSource } from 'typeorm';
 import { PlatformConfig } from '../config/platform-config';
 import { InboxMessage } from '../events/inbox-message.entity';
 import { OutboxMessage } from '../events/outbox-message.entity';
+import { SeenMessage } from '../envelope/seen-message.entity';
 import { dataSourceOptionsFor, ModuleSchema, readerOptionsFor } from './data-source-options';
 import { ModuleDatabase } from './module-database';
 import { OutboxDeadLetters1764115200000 } from './outbox-dead-letters.migration';
 import { PlatformTables1732406400000 } from './platform-tables.migration';
+import { SeenMessages1764201600000 } from './seen-messages.migration';
 
 /**
  * Creates a module's DataSource with the kernel's tables added (an orchestrator's database, which
@@ -26,8 +28,13 @@ export async function openModuleDatabase(
     module,
     kernelTables
       ? {
-          entities: [OutboxMessage, InboxMessage, ...(schema.entities as [])],
-          migrations: [PlatformTables1732406400000, OutboxDeadLetters1764115200000, ...(schema.migrations as [])],
+          entities: [OutboxMessage, InboxMessage, SeenMessage, ...(schema.entities as [])],
+          migrations: [
+            PlatformTables1732406400000,
+            OutboxDeadLetters1764115200000,
+            SeenMessages1764201600000,
+            ...(schema.migrations as []),
+          ],
         }
       : schema,
     config,

@@ -1,32 +1,37 @@
-import { createHmac, createSecretKey, KeyObject, timingSafeEqual } from 'node:crypto';
+import { createHmac, KeyObject, timingSafeEqual } from 'node:crypto';
+import { EnvelopeKeys } from '../identity/envelope-keys';
 import { Envelope, EnvelopeMeta } from './envelope';
 
 const HEX_SHA256 = /^[0-9a-f]{64}$/;
 
 /**
- * Signs and checks envelopes that cross a process boundary, with the shared HMAC key (ADR 0004).
- * The signature covers the JSON of `{ meta, payload }` as the sender serialised it; the receiver
+ * Signs and checks envelopes that cross a process boundary, with the key of their direction
+ * (caller → callee) derived from the two modules' key pairs (ADR 0022): only those two ends hold
+ * it, so a process cannot sign as a module it does not host. The signature covers the JSON of
+ * `{ meta, payload }` as the sender serialised it — `meta.keys` included — and the receiver
  * serialises what it parsed again, which gives the same text for anything that went through JSON,
  * and a different one — hence a refusal — for anything changed on the way.
  */
 export class EnvelopeSigner {
-  private readonly key: KeyObject;
+  constructor(private readonly keys: EnvelopeKeys) {}
 
-  constructor(secret: string) {
-    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
-  }
-
+  /** Throws when this process holds no key for `meta.caller → meta.callee`: it does not host the caller. */
   seal<T>(meta: EnvelopeMeta, payload: T): Envelope<T> {
-    return { meta, payload, signature: this.signatureOf(meta, payload) };
+    const signing = this.keys.forSending(meta.caller, meta.callee);
+    if (!signing) throw new Error(`this process holds no key to sign as ${meta.caller} to ${meta.callee}`);
+    const signed = { ...meta, keys: signing.ids };
+    return { meta: signed, payload, signature: signatureOf(signing.key, signed, payload) };
   }
 
   hasValidSignature(envelope: Envelope): boolean {
-    if (typeof envelope.signature !== 'string' || !HEX_SHA256.test(envelope.signature)) return false;
-    const expected = Buffer.from(this.signatureOf(envelope.meta, envelope.payload), 'hex');
-    return timingSafeEqual(expected, Buffer.from(envelope.signature, 'hex'));
+    const { meta, signature } = envelope;
+    if (typeof signature !== 'string' || !HEX_SHA256.test(signature) || !meta.keys) return false;
+    const key = this.keys.forReceiving(meta.caller, meta.callee, meta.keys);
+    if (!key) return false;
+    return timingSafeEqual(Buffer.from(signatureOf(key, meta, envelope.payload), 'hex'), Buffer.from(signature, 'hex'));
   }
+}
 
-  private signatureOf(meta: EnvelopeMeta, payload: unknown): string {
-    return createHmac('sha256', this.key).update(JSON.stringify({ meta, payload })).digest('hex');
-  }
+function signatureOf(key: KeyObject, meta: EnvelopeMeta, payload: unknown): string {
+  return createHmac('sha256', key).update(JSON.stringify({ meta, payload })).digest('hex');
 }

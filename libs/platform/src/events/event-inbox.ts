@@ -6,6 +6,7 @@ import {
   EventDelivery,
   EventReceipt,
   isModuleName,
+  PlatformContract,
   subscribersOf,
 } from '@app/contracts';
 import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
@@ -13,7 +14,10 @@ import { EntityManager } from 'typeorm';
 import { MessageContext, MessageContextData } from '../context/message-context';
 import { newTrace, parseTraceparent } from '../context/trace-context';
 import { EnvelopeMeta } from '../envelope/envelope';
+import { ModuleCallError } from '../errors/module-call.error';
+import { RefusalError } from '../errors/refusal.error';
 import { toModuleError } from '../errors/to-module-error';
+import { RefusalRecorder } from '../messaging/refusal-recorder';
 import { HostedModule, HostedModules } from '../module/hosted-modules';
 import { EventHandlerFn, EventHandlerRegistry } from './event-handler-registry';
 import { InboxMessage } from './inbox-message.entity';
@@ -43,15 +47,27 @@ function isActor(value: unknown): value is Actor {
  * in order. Every event gets a savepoint of its own in one group commit (ADR 0012): its inbox row
  * and the handler's writes are kept together or rolled back together, so a redelivery finds the
  * row and stops. The first event that fails stops the batch; the receipts say how far it got.
+ *
+ * Who may deliver what (ADR 0022): a batch is taken only by the module it was sent to, and an event
+ * only from the module that published it — the authenticated caller must be the event's `source`.
+ * Anything else is refused and audited, in every topology.
  */
 @Injectable()
 export class EventInbox {
   constructor(
     private readonly hosted: HostedModules,
     private readonly handlers: EventHandlerRegistry,
+    private readonly refusals: RefusalRecorder,
   ) {}
 
   async receive(batch: EventBatch, meta: EnvelopeMeta): Promise<EventBatchReceipt> {
+    if (batch.subscriber !== meta.callee) {
+      const misaddressed = new RefusalError(
+        'bad-envelope',
+        `the batch is for ${batch.subscriber}, but the message was sent to ${meta.callee}`,
+      );
+      throw await this.audited(misaddressed, meta);
+    }
     const subscriber = isModuleName(batch.subscriber) ? this.hosted.get(batch.subscriber) : undefined;
     if (!subscriber) throw new NotFoundException({ code: 'NOT_HOSTED', message: `${batch.subscriber} does not run in this process` });
     const ready: Ready[] = [];
@@ -60,6 +76,7 @@ export class EventInbox {
       try {
         ready.push(await this.check(subscriber, event, meta));
       } catch (error) {
+        if (error instanceof RefusalError) await this.audited(error, meta);
         refused = { eventId: event.eventId, outcome: 'failed', error: toModuleError(error) };
         break;
       }
@@ -74,8 +91,20 @@ export class EventInbox {
     return { receipts };
   }
 
-  /** Subscribed, a handler here, a valid payload and actor: everything that needs no transaction. */
+  /** Stamps a refusal in the audit log; answers the error a refused delivery gets. */
+  private async audited(refusal: RefusalError, meta: EnvelopeMeta): Promise<ModuleCallError> {
+    await this.refusals.record(PlatformContract.deliverEvents.pattern, refusal, meta);
+    return new ModuleCallError(toModuleError(refusal));
+  }
+
+  /** From its source, subscribed, a handler here, a valid payload and actor: everything that needs no transaction. */
   private async check(subscriber: HostedModule, event: EventDelivery, meta: EnvelopeMeta): Promise<Ready> {
+    if (event.source !== meta.caller) {
+      throw new RefusalError(
+        'caller-not-allowed',
+        `"${meta.caller}" may not deliver ${event.pattern} of ${String(event.source)}: only its source may`,
+      );
+    }
     const handler = this.handlers.handlerFor(subscriber.name, event.pattern);
     if (!handler || !subscribersOf(event.pattern).includes(subscriber.name)) {
       throw new UnprocessableEntityException({

@@ -19,6 +19,7 @@ import { RefusalRecorder } from './refusal-recorder';
 @Injectable()
 export class HandlerTable {
   private compiled?: Map<string, CompiledHandler>;
+  private readonly commands = new Set<string>();
 
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
@@ -33,6 +34,12 @@ export class HandlerTable {
 
   get(pattern: string): CompiledHandler | undefined {
     return this.handlers().get(pattern);
+  }
+
+  /** Whether the handler of `pattern` serves a command (a call that changes state), not a query. */
+  isCommand(pattern: string): boolean {
+    this.handlers();
+    return this.commands.has(pattern);
   }
 
   entries(): [string, CompiledHandler][] {
@@ -68,6 +75,7 @@ export class HandlerTable {
       const { pattern } = method.metadata.contract;
       if (table.has(pattern)) throw new Error(`two @Handles methods answer ${pattern}`);
       table.set(pattern, compileHandler(method, services));
+      if (method.metadata.contract.kind === 'command') this.commands.add(pattern);
     }
     return table;
   }

@@ -16,8 +16,9 @@ export interface SendOptions {
 }
 
 /**
- * Sends a payload to a module, wherever it runs and whatever the transport, with the meta every message carries:
- * trace, caller, actor and deadline, inherited from the work in progress.
+ * Sends a payload to a module, wherever the topology runs it and whatever the transport, with the
+ * meta every message carries: trace, caller, callee, actor and deadline, inherited from the work in
+ * progress.
  */
 @Injectable()
 export class MessageSender {
@@ -33,7 +34,7 @@ export class MessageSender {
     caller: CallerName,
     options: SendOptions = {},
   ): Promise<TResponse> {
-    const meta = this.metaFor(pattern, caller, options);
+    const meta = this.metaFor(pattern, caller, callee, options);
     const waitMs = Math.max(0, meta.deadline - meta.issuedAt);
     try {
       return (await this.clients.forModule(callee).call(meta, payload, waitMs)) as TResponse;
@@ -42,7 +43,7 @@ export class MessageSender {
     }
   }
 
-  private metaFor(pattern: string, caller: CallerName, options: SendOptions): EnvelopeMeta {
+  private metaFor(pattern: string, caller: CallerName, callee: ModuleName, options: SendOptions): EnvelopeMeta {
     const current = MessageContext.current();
     const now = Date.now();
     const ownDeadline = now + (options.timeoutMs ?? this.config.callTimeoutMs);
@@ -51,6 +52,7 @@ export class MessageSender {
       pattern,
       traceparent: formatTraceparent(current ? childOf(current.trace) : newTrace()),
       caller,
+      callee,
       actor: options.actor ?? current?.actor ?? SYSTEM_ACTOR,
       issuedAt: now,
       deadline: Math.min(ownDeadline, current?.deadline ?? ownDeadline),

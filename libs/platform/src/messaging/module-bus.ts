@@ -5,7 +5,7 @@ import { MessageSender } from './message-sender';
 
 /**
  * The ContractBus of one caller: sends a contract's call to the contract's owner, wherever it
- * runs, signed with this caller's name. Typed clients are built on it.
+ * runs, as this caller. Typed clients are built on it.
  */
 export class ModuleBus extends ContractBus {
   constructor(

@@ -11,6 +11,7 @@ const meta = (overrides: Partial<EnvelopeMeta> = {}): EnvelopeMeta => ({
   pattern: BillingContract.refundInvoice.pattern,
   traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
   caller: GATEWAY,
+  callee: 'billing',
   actor: { kind: 'user', id: 'u-1', roles: ['admin'] },
   issuedAt: NOW,
   deadline: NOW + 5000,

@@ -53,9 +53,8 @@ export class RefusalRecorder implements BeforeApplicationShutdown {
   }
 
   async record(pattern: string, refusal: RefusalError, claimedMeta: unknown): Promise<void> {
-    const owner = ownerOf(pattern);
-    const module = (isModuleName(owner) && this.hosted.get(owner)) || this.hosted.all()[0];
     const meta = isRecord(claimedMeta) ? claimedMeta : {};
+    const module = this.refusingModule(pattern, meta.callee);
     const claimedCaller = (typeof meta.caller === 'string' ? meta.caller : 'unknown').slice(0, 200);
     this.metrics.refusals.inc({ module: module?.name ?? 'none', reason: refusal.reason });
     if (UNAUTHENTICATED.has(refusal.reason) && this.aggregated(module, pattern, refusal, claimedCaller)) return;
@@ -75,6 +74,15 @@ export class RefusalRecorder implements BeforeApplicationShutdown {
         detail: refusal.message.slice(0, 500),
       }),
     );
+  }
+
+  /** The owner of a module pattern if hosted here, else the (claimed) callee if hosted here, else any module of this process. */
+  private refusingModule(pattern: string, claimedCallee: unknown): HostedModule | undefined {
+    const owner = ownerOf(pattern);
+    if (isModuleName(owner) && this.hosted.get(owner)) return this.hosted.get(owner);
+    if (typeof claimedCallee === 'string' && isModuleName(claimedCallee) && this.hosted.get(claimedCallee))
+      return this.hosted.get(claimedCallee);
+    return this.hosted.all()[0];
   }
 
   /** True when this refusal was folded into its window's aggregate instead of being stamped now. */

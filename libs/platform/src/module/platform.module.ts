@@ -6,6 +6,8 @@ import { Topology } from '../config/topology';
 import { EnvelopeGate } from '../envelope/envelope-gate';
 import { EnvelopeSigner } from '../envelope/envelope-signer';
 import { ReplayCache } from '../envelope/replay-cache';
+import { SeenMessages } from '../envelope/seen-messages';
+import { loadEnvelopeKeys } from '../identity/load-envelope-keys';
 import { DeadLetterController } from '../events/dead-letter.controller';
 import { DeadLetters } from '../events/dead-letters';
 import { EventDeliveryController } from '../events/event-delivery.controller';
@@ -32,7 +34,8 @@ export interface PlatformOptions {
 }
 
 /**
- * The kernel, once per process: transports, envelope signing, the outbox relay and the inbox.
+ * The kernel, once per process: transports, envelope signing with the keys of the modules hosted
+ * here, replay protection, the outbox relay and the inbox.
  * Business modules reach it through `ModuleKernel.forModule(...)`.
  */
 @Global()
@@ -52,7 +55,8 @@ export class PlatformModule implements OnApplicationBootstrap {
       providers: [
         { provide: Topology, useValue: topology },
         { provide: PLATFORM_CONFIG, useValue: config },
-        { provide: EnvelopeSigner, useValue: new EnvelopeSigner(config.messageSecret) },
+        // read at start, outside Nest's injector, so a missing key file stops the process with its name (ADR 0022)
+        { provide: EnvelopeSigner, useValue: new EnvelopeSigner(loadEnvelopeKeys(topology, config)) },
         Drain,
         Metrics,
         ...(hostsModules ? [OutboxGauges] : []),
@@ -60,6 +64,7 @@ export class PlatformModule implements OnApplicationBootstrap {
         CommandStamps,
         RefusalRecorder,
         ReplayCache,
+        SeenMessages,
         EnvelopeGate,
         Transports,
         ModuleClients,

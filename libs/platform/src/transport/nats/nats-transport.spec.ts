@@ -2,13 +2,15 @@ import { NatsTestServer, testPort } from '@app/testing';
 import { EnvelopeMeta } from '../../envelope/envelope';
 import { EnvelopeGate } from '../../envelope/envelope-gate';
 import { EnvelopeSigner } from '../../envelope/envelope-signer';
+import { envelopeKeysOf, newKeyPairs } from '../../../test/key-pairs';
 import { ModuleCallError } from '../../errors/module-call.error';
 import { NatsBusConnection } from './nats-bus-connection';
 import { NatsCallServer } from './nats-call.server';
 import { NatsModuleClient } from './nats-module.client';
 
 const PATTERN = 'auth.user.me.v1';
-const signer = new EnvelopeSigner('nats-transport-spec-secret-0123456789abcdef');
+/** The gateway's signer: the gates here are fakes, so only sealing matters. */
+const signer = new EnvelopeSigner(envelopeKeysOf(newKeyPairs(), ['gateway']));
 
 /** A gate that answers which server took the message, after `delayMs`. */
 function gateNamed(name: string, handled: string[], delayMs = 0): EnvelopeGate {
@@ -30,6 +32,7 @@ function meta(): EnvelopeMeta {
     pattern: PATTERN,
     traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
     caller: 'gateway',
+    callee: 'auth',
     actor: { kind: 'system' },
     issuedAt: now,
     deadline: now + 2000,
