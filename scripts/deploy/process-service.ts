@@ -8,9 +8,12 @@ export const AUDIT_KEY_SECRET = 'audit_chain_key';
 
 /** What production refuses to start without (platform-config.ts). Values come from whoever deploys, never from here. */
 const SECRETS_OF_EVERY_PROCESS: Record<string, string> = {
-  MESSAGE_SECRET: '${MESSAGE_SECRET:?set MESSAGE_SECRET: at least 32 characters, the same for every process}',
   JWT_SECRET: '${JWT_SECRET:?set JWT_SECRET: at least 32 characters, the same for every process}',
 };
+
+/** Where a process finds its module keys (ADR 0022): its own folder of the operator's key directory, read-only. */
+export const KEYS_MOUNT = '/keys';
+const KEYS_ROOT = '${KEYS_ROOT:?set KEYS_ROOT: one folder per process, each with its modules\' .key files and every module\'s .pub (npm run keys:generate)}';
 
 /** The Compose service of a bus's NATS server. */
 export const brokerServiceOf = (bus: string) => `nats-${bus}`;
@@ -45,7 +48,7 @@ export function processService(view: Topology, build: BuildLocation): ComposeSer
     image: IMAGE,
     build,
     environment: environmentOf(view),
-    volumes: [`${view.processName}-data:${DATA_MOUNT}`],
+    volumes: [`${view.processName}-data:${DATA_MOUNT}`, ...(hasPeers(view) ? [`${KEYS_ROOT}/${view.processName}:${KEYS_MOUNT}:ro`] : [])],
     ...(self.http ? { ports: [`${self.http.port}:${self.http.port}`] } : {}),
     ...(self.listen ? { expose: [String(self.listen.port)] } : {}),
     ...(hostsAudit ? { secrets: [AUDIT_KEY_SECRET] } : {}),
@@ -58,6 +61,9 @@ export function processService(view: Topology, build: BuildLocation): ComposeSer
   };
 }
 
+/** A process that talks to other processes signs and checks envelopes: it needs keys. A monolith does not. */
+const hasPeers = (view: Topology) => Object.keys(view.spec.processes).length > 1;
+
 function environmentOf(view: Topology): Record<string, string> {
   const environment: Record<string, string> = {
     NODE_ENV: 'production',
@@ -65,6 +71,7 @@ function environmentOf(view: Topology): Record<string, string> {
     PROCESS: view.processName,
     DATA_DIR: DATA_MOUNT,
     ...SECRETS_OF_EVERY_PROCESS,
+    ...(hasPeers(view) ? { KEYS_DIR: KEYS_MOUNT } : {}),
   };
   const prefix = (processName: string) => `TOPOLOGY__processes__${processName}`;
   if (view.self.http) environment[`${prefix(view.processName)}__http__host`] = '0.0.0.0';

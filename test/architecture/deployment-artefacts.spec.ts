@@ -52,7 +52,11 @@ describe.each(['monolith', 'all-remote'])('npm run deploy:generate -- %s', (name
   it('gives every process a data volume of its own', () => {
     expect(Object.keys(compose.volumes).sort()).toEqual(processes.map((processName) => `${processName}-data`).sort());
     for (const processName of processes) {
-      expect(compose.services[processName].volumes).toEqual([`${processName}-data:/data`]);
+      expect(compose.services[processName].volumes[0]).toBe(`${processName}-data:/data`);
+      // its own folder of module keys, read-only, where other processes take part (ADR 0022)
+      expect(compose.services[processName].volumes.slice(1)).toEqual(
+        processes.length > 1 ? [expect.stringMatching(new RegExp(`^\\$\\{KEYS_ROOT:\\?.*\\}/${processName}:/keys:ro$`))] : [],
+      );
       expect(compose.services[processName].environment.DATA_DIR).toBe('/data');
     }
   });
@@ -70,7 +74,7 @@ describe.each(['monolith', 'all-remote'])('npm run deploy:generate -- %s', (name
   it('asks for secrets and never holds one', () => {
     for (const service of Object.values(compose.services)) {
       expect(service.environment.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?/);
-      expect(service.environment.MESSAGE_SECRET).toMatch(/^\$\{MESSAGE_SECRET:\?/);
+      expect(service.environment.KEYS_DIR).toBe(processes.length > 1 ? '/keys' : undefined);
     }
     const auditHost = file.modules.audit.process;
     expect(compose.services[auditHost].secrets).toEqual(['audit_chain_key']);
