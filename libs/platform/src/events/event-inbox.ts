@@ -17,6 +17,8 @@ import { toModuleError } from '../errors/to-module-error';
 import { HostedModule, HostedModules } from '../module/hosted-modules';
 import { EventHandlerFn, EventHandlerRegistry } from './event-handler-registry';
 import { InboxMessage } from './inbox-message.entity';
+import { inReceiveSpan } from '../tracing/event-spans';
+import { Tracing } from '../tracing/tracing';
 import { validatePayload } from './validate-payload';
 
 /** An event checked and ready for its handler. */
@@ -49,6 +51,7 @@ export class EventInbox {
   constructor(
     private readonly hosted: HostedModules,
     private readonly handlers: EventHandlerRegistry,
+    private readonly tracing: Tracing,
   ) {}
 
   async receive(batch: EventBatch, meta: EnvelopeMeta): Promise<EventBatchReceipt> {
@@ -64,7 +67,12 @@ export class EventInbox {
         break;
       }
     }
-    const outcomes = ready.length > 0 ? await subscriber.database.inOrder(ready, (item, manager) => this.apply(item, manager)) : [];
+    const outcomes =
+      ready.length > 0
+        ? await subscriber.database.inOrder(ready, (item, manager) =>
+            inReceiveSpan(this.tracing, item, (traced) => this.apply(traced, manager)),
+          )
+        : [];
     const receipts: EventReceipt[] = outcomes.map((outcome, index) => {
       const eventId = ready[index].event.eventId;
       if (!outcome.ok) return { eventId, outcome: 'failed', error: toModuleError(outcome.error) };

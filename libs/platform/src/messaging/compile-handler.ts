@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { Drain } from '../lifecycle/drain';
 import { Metrics } from '../metrics/metrics';
 import { MessageContext, MessageContextData } from '../context/message-context';
-import { newTrace, parseTraceparent } from '../context/trace-context';
+import { parseTraceparent } from '../context/trace-context';
 import { EnvelopeMeta } from '../envelope/envelope';
 import { ModuleCallError } from '../errors/module-call.error';
 import { RefusalError } from '../errors/refusal.error';
@@ -16,6 +16,8 @@ import { MessageParam } from './message-params.decorators';
 import { payloadValidator } from './payload-validator';
 import { policyRefusal } from './policy-refusal';
 import { RefusalRecorder } from './refusal-recorder';
+import { handlerSpan } from '../tracing/handler-span';
+import { Tracing } from '../tracing/tracing';
 
 /** A `@Handles` method as found at start: its policy, its instance and how to fill its parameters. */
 export interface HandlerMethod {
@@ -32,6 +34,7 @@ export interface PipelineServices {
   logger: Logger;
   drain: Drain;
   metrics: Metrics;
+  tracing: Tracing;
 }
 
 function argumentsFor(params: MessageParam[], body: object, meta: EnvelopeMeta): unknown[] {
@@ -72,18 +75,26 @@ export function compileHandler({ metadata, invoke, params }: HandlerMethod, serv
     }
   };
 
-  return async (meta, payload) => {
+  const served = async (meta: EnvelopeMeta, payload: unknown, context: MessageContextData): Promise<unknown> => {
     const refusal = policyRefusal(metadata, meta, services.maxDeadlineMs);
     if (refusal) {
       await services.refusals.record(pattern, refusal, meta);
       throw new ModuleCallError(toModuleError(refusal));
     }
-    const context: MessageContextData = {
-      trace: parseTraceparent(meta.traceparent) ?? newTrace(),
-      actor: meta.actor,
-      module,
-      deadline: meta.deadline,
-    };
     return services.drain.track(() => MessageContext.run(context, () => run(meta, payload)));
+  };
+
+  // One span per message served, child of the caller's call span (the envelope's traceparent).
+  return async (meta, payload) => {
+    const span = handlerSpan(services.tracing, pattern, module, meta.caller, parseTraceparent(meta.traceparent));
+    const context: MessageContextData = { trace: span.trace, actor: meta.actor, module, deadline: meta.deadline };
+    try {
+      const result = await served(meta, payload, context);
+      span.end();
+      return result;
+    } catch (error) {
+      span.fail(error);
+      throw error;
+    }
   };
 }

@@ -4,9 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { PlatformConfig } from '../config/platform-config';
 import { MessageContext } from '../context/message-context';
-import { childOf, formatTraceparent, newTrace } from '../context/trace-context';
+import { formatTraceparent, TraceContext } from '../context/trace-context';
 import { EnvelopeMeta } from '../envelope/envelope';
 import { ModuleCallError } from '../errors/module-call.error';
+import { callSpan } from '../tracing/call-span';
+import { Tracing } from '../tracing/tracing';
 import { ProcessClients } from '../transport/process-clients';
 
 export interface SendOptions {
@@ -24,6 +26,7 @@ export class MessageSender {
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     private readonly clients: ProcessClients,
+    private readonly tracing: Tracing,
   ) {}
 
   async send<TResponse>(
@@ -33,23 +36,29 @@ export class MessageSender {
     caller: CallerName,
     options: SendOptions = {},
   ): Promise<TResponse> {
-    const meta = this.metaFor(pattern, caller, options);
+    const span = callSpan(this.tracing, pattern, caller, processName);
+    const meta = this.metaFor(pattern, caller, options, span.trace);
     const waitMs = Math.max(0, meta.deadline - meta.issuedAt);
     try {
-      return (await this.clients.forProcess(processName).call(meta, payload, waitMs)) as TResponse;
+      const answer = (await this.clients.forProcess(processName).call(meta, payload, waitMs)) as TResponse;
+      span.end();
+      return answer;
     } catch (error) {
-      throw this.asModuleCallError(error, processName);
+      const failure = this.asModuleCallError(error, processName);
+      span.fail(failure);
+      throw failure;
     }
   }
 
-  private metaFor(pattern: string, caller: CallerName, options: SendOptions): EnvelopeMeta {
+  /** `trace` is the call's span: the envelope's `traceparent` names it as the handler's parent. */
+  private metaFor(pattern: string, caller: CallerName, options: SendOptions, trace: TraceContext): EnvelopeMeta {
     const current = MessageContext.current();
     const now = Date.now();
     const ownDeadline = now + (options.timeoutMs ?? this.config.callTimeoutMs);
     return {
       messageId: randomUUID(),
       pattern,
-      traceparent: formatTraceparent(current ? childOf(current.trace) : newTrace()),
+      traceparent: formatTraceparent(trace),
       caller,
       actor: options.actor ?? current?.actor ?? SYSTEM_ACTOR,
       issuedAt: now,

@@ -23,6 +23,8 @@ import { MessageSender } from '../messaging/message-sender';
 import { RefusalRecorder } from '../messaging/refusal-recorder';
 import { CallListeners } from '../transport/call-listeners';
 import { ProcessClients } from '../transport/process-clients';
+import { TracesController } from '../tracing/traces.controller';
+import { Tracing } from '../tracing/tracing';
 import { HostedModules } from './hosted-modules';
 
 export interface PlatformOptions {
@@ -47,11 +49,12 @@ export class PlatformModule implements OnApplicationBootstrap {
     return {
       module: PlatformModule,
       imports: [DiscoveryModule],
-      controllers: hostsModules ? [EventDeliveryController, DeadLetterController, PingController, MetricsController] : [],
+      controllers: hostsModules ? [EventDeliveryController, DeadLetterController, PingController, MetricsController, TracesController] : [],
       providers: [
         { provide: Topology, useValue: topology },
         { provide: PLATFORM_CONFIG, useValue: config },
         { provide: EnvelopeSigner, useValue: new EnvelopeSigner(config.messageSecret) },
+        { provide: Tracing, useFactory: () => new Tracing(topology.processName, config.tracing) },
         Drain,
         Metrics,
         ...(hostsModules ? [OutboxGauges] : []),
@@ -69,7 +72,18 @@ export class PlatformModule implements OnApplicationBootstrap {
         EventInbox,
         DeadLetters,
       ],
-      exports: [Drain, Metrics, Topology, PLATFORM_CONFIG, EnvelopeSigner, HandlerTable, MessageSender, HostedModules, OutboxRelay],
+      exports: [
+        Drain,
+        Metrics,
+        Tracing,
+        Topology,
+        PLATFORM_CONFIG,
+        EnvelopeSigner,
+        HandlerTable,
+        MessageSender,
+        HostedModules,
+        OutboxRelay,
+      ],
     };
   }
 
