@@ -17,6 +17,7 @@ import { payloadValidator } from './payload-validator';
 import { policyRefusal } from './policy-refusal';
 import { RefusalRecorder } from './refusal-recorder';
 import { handlerSpan } from '../tracing/handler-span';
+import { KernelSpan } from '../tracing/kernel-span';
 import { Tracing } from '../tracing/tracing';
 
 /** A `@Handles` method as found at start: its policy, its instance and how to fill its parameters. */
@@ -53,48 +54,41 @@ export function compileHandler({ metadata, invoke, params }: HandlerMethod, serv
   const actsForAUser = params.includes('user');
   const recordOutcome = outcomeRecorder(pattern, services.metrics, services.logger);
 
-  const fail = async (meta: EnvelopeMeta, startedAt: number, error: unknown): Promise<never> => {
+  const fail = async (meta: EnvelopeMeta, startedAt: number, error: unknown, span: KernelSpan): Promise<never> => {
     const body = toModuleError(error);
     recordOutcome(meta, startedAt, body.code);
     if (body.code === 'INTERNAL') services.logger.error(`unhandled error in ${pattern}`, (error as Error)?.stack);
     if (stampsCommands) await services.stamps.handled(meta, 'error', body.code);
     if (body.status === 403) await services.refusals.record(pattern, new RefusalError('not-permitted', body.message), meta);
+    span.fail(body);
     throw new ModuleCallError(body);
   };
 
-  const run = async (meta: EnvelopeMeta, payload: unknown): Promise<unknown> => {
+  const run = async (meta: EnvelopeMeta, payload: unknown, span: KernelSpan): Promise<unknown> => {
     const startedAt = performance.now();
     try {
       if (actsForAUser && meta.actor.kind !== 'user') throw ModuleCallError.authenticationRequired(pattern);
       const result = await invoke(argumentsFor(params, validate(payload), meta));
       if (stampsCommands) await services.stamps.handled(meta, 'ok');
       recordOutcome(meta, startedAt, 'ok');
-      return result;
-    } catch (error) {
-      return fail(meta, startedAt, error);
-    }
-  };
-
-  const served = async (meta: EnvelopeMeta, payload: unknown, context: MessageContextData): Promise<unknown> => {
-    const refusal = policyRefusal(metadata, meta, services.maxDeadlineMs);
-    if (refusal) {
-      await services.refusals.record(pattern, refusal, meta);
-      throw new ModuleCallError(toModuleError(refusal));
-    }
-    return services.drain.track(() => MessageContext.run(context, () => run(meta, payload)));
-  };
-
-  // One span per message served, child of the caller's call span (the envelope's traceparent).
-  return async (meta, payload) => {
-    const span = handlerSpan(services.tracing, pattern, module, meta.caller, parseTraceparent(meta.traceparent));
-    const context: MessageContextData = { trace: span.trace, actor: meta.actor, module, deadline: meta.deadline };
-    try {
-      const result = await served(meta, payload, context);
       span.end();
       return result;
     } catch (error) {
-      span.fail(error);
-      throw error;
+      return fail(meta, startedAt, error, span);
     }
+  };
+
+  // One span per message served, refusals included: child of the caller's call span (the envelope's traceparent).
+  return async (meta, payload) => {
+    const span = handlerSpan(services.tracing, pattern, module, meta.caller, parseTraceparent(meta.traceparent));
+    const refusal = policyRefusal(metadata, meta, services.maxDeadlineMs);
+    if (refusal) {
+      await services.refusals.record(pattern, refusal, meta);
+      const refused = new ModuleCallError(toModuleError(refusal));
+      span.fail(refused);
+      throw refused;
+    }
+    const context: MessageContextData = { trace: span.trace, actor: meta.actor, module, deadline: meta.deadline };
+    return services.drain.track(() => MessageContext.run(context, () => run(meta, payload, span)));
   };
 }

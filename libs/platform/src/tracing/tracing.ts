@@ -10,7 +10,7 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import { TraceSpan } from '@app/contracts';
 import { OnApplicationShutdown } from '@nestjs/common';
-import { MessageContext } from '../context/message-context';
+import { MessageContext, MessageContextData } from '../context/message-context';
 import { childOf, newTrace, TraceContext } from '../context/trace-context';
 import { KernelSpan, SdkSpan, UntracedSpan } from './kernel-span';
 import { RecentSpans } from './recent-spans';
@@ -54,7 +54,8 @@ export class Tracing implements OnApplicationShutdown {
 
   /** A new span, child of `parent` (a new trace without one). Its `trace` is what the work runs in. */
   start(name: string, kind: SpanKind, parent: TraceContext | undefined, attributes: Attributes): KernelSpan {
-    if (!this.tracer) return new UntracedSpan(parent ? childOf(parent) : newTrace());
+    // A child of an unsampled span is not sampled either (parent-based): skip the SDK, keep the flag.
+    if (!this.tracer || parent?.sampled === false) return new UntracedSpan(parent ? childOf(parent) : newTrace());
     const parentContext = parent
       ? trace.setSpanContext(ROOT_CONTEXT, {
           traceId: parent.traceId,
@@ -71,10 +72,13 @@ export class Tracing implements OnApplicationShutdown {
    * trace; without work in progress (a poll, a sweep) it runs untraced, so background loops do not
    * fill the store with traces of one span.
    */
-  async inCurrent<T>(name: string, attributes: Attributes, work: () => Promise<T>): Promise<T> {
+  inCurrent<T>(name: string, attributes: Attributes, work: () => Promise<T>): Promise<T> {
     const current = MessageContext.current();
-    if (!current || !this.tracer) return work();
-    const span = this.start(name, SpanKind.INTERNAL, current.trace, attributes);
+    if (!current || !this.tracer || current.trace.sampled === false) return work();
+    return this.inSpan(this.start(name, SpanKind.INTERNAL, current.trace, attributes), current, work);
+  }
+
+  private async inSpan<T>(span: KernelSpan, current: MessageContextData, work: () => Promise<T>): Promise<T> {
     try {
       const value = await MessageContext.run({ ...current, trace: span.trace }, work);
       span.end();
