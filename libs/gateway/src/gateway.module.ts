@@ -22,6 +22,8 @@ import { SagasHttpController } from './sagas/sagas.http.controller';
 import { SignupHttpController } from './signup/signup.http.controller';
 import { SignupSaga } from './signup/signup.saga';
 import { TopologyHttpController } from './topology/topology.http.controller';
+import { TraceCollector } from './traces/trace-collector';
+import { TracesHttpController } from './traces/traces.http.controller';
 
 /**
  * The HTTP edge. Every route is a typed call to a module, as `gateway`. The one thing it owns is
@@ -43,6 +45,7 @@ import { TopologyHttpController } from './topology/topology.http.controller';
     MetricsHttpController,
     TopologyHttpController,
     SagasHttpController,
+    TracesHttpController,
   ],
   providers: [
     ...clientProviders(GATEWAY, [AuthClient, BillingClient, NotificationClient, AuditClient]),
@@ -54,6 +57,7 @@ import { TopologyHttpController } from './topology/topology.http.controller';
     SagaLog,
     SagaRecovery,
     SagaGauges,
+    TraceCollector,
   ],
 })
 export class GatewayModule {}

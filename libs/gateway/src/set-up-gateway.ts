@@ -1,4 +1,4 @@
-import { createContractValidationPipe, Drain, Metrics, PLATFORM_CONFIG, PlatformConfig } from '@app/platform';
+import { createContractValidationPipe, Drain, Metrics, PLATFORM_CONFIG, PlatformConfig, Tracing } from '@app/platform';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { setUpOpenApi } from './docs/openapi';
 import { registerAccessLog } from './http/access-log.hook';
@@ -16,7 +16,7 @@ import { HttpMetrics } from './metrics/http-metrics';
 export async function setUpGateway(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const config = app.get<PlatformConfig>(PLATFORM_CONFIG);
-  registerTraceHook(fastify);
+  registerTraceHook(fastify, app.get(Tracing));
   registerAccessLog(fastify, new HttpMetrics(app.get(Metrics)));
   registerDrainHook(fastify, app.get(Drain));
   registerJsonDepthParser(fastify, config.maxPayloadDepth);

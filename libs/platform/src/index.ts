@@ -43,6 +43,10 @@ export * from './module/platform.module';
 // Lifecycle
 export * from './lifecycle/drain';
 export { Metrics } from './metrics/metrics';
+// Tracing (ADR 0027)
+export { Tracing } from './tracing/tracing';
+export { KernelSpan, OUTCOME } from './tracing/kernel-span';
+export * from './tracing/tracing-settings';
 // Logging
 export * from './logging/trace-logger';
 export * from './logging/log-record';

@@ -117,6 +117,11 @@ export class KernelSystem {
     this.apps[0] = await this.startApp(this.remote.topology, this.remote.env, [NoteModule]);
   }
 
+  /** Every app of the system: one in process, the callee's and the caller's over TCP. */
+  get allApps(): readonly INestApplication[] {
+    return this.apps;
+  }
+
   /** What the fake audit module has recorded so far. */
   seenEvents(): Promise<SeenEvent[]> {
     const audit = this.callerApp.get(HostedModules).get('audit')!;

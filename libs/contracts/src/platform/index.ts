@@ -3,3 +3,4 @@ export * from './metrics.dto';
 export * from './platform.contract';
 export * from './platform.dto';
 export * from './platform.events';
+export * from './traces.dto';

@@ -7,6 +7,7 @@ import {
 } from './dead-letters.dto';
 import { ProcessMetrics, ReadMetricsRequest } from './metrics.dto';
 import { EventBatch, EventBatchReceipt, PingReply, PingRequest } from './platform.dto';
+import { ProcessTrace, ReadTraceRequest } from './traces.dto';
 
 /**
  * Calls the kernel answers in every process that hosts modules. They are addressed to a process
@@ -17,6 +18,8 @@ export const PlatformContract = {
   ping: defineQuery<PingRequest, PingReply>('platform.health.ping.v1', PingRequest),
   /** The gateway, for `GET /metrics`: what this process counts (calls, refusals, outbox, memory). */
   readMetrics: defineQuery<ReadMetricsRequest, ProcessMetrics>('platform.metrics.read.v1', ReadMetricsRequest),
+  /** Admins, through the gateway, for `GET /traces/:traceId`: the spans of one trace this process kept (ADR 0027). */
+  readTrace: defineQuery<ReadTraceRequest, ProcessTrace>('platform.traces.read.v1', ReadTraceRequest),
   /** Admins, through the gateway: a module's dead-lettered outbox rows (ADR 0016). */
   listDeadLetters: defineQuery<ListEventDeadLettersRequest, EventDeadLetterList>(
     'platform.dead-letters.list.v1',

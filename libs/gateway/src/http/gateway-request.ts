@@ -1,10 +1,12 @@
 import { Actor } from '@app/contracts';
-import { TraceContext } from '@app/platform';
+import { KernelSpan, TraceContext } from '@app/platform';
 import { FastifyRequest } from 'fastify';
 
 /** What the gateway learns about a request before a controller runs. */
 export interface GatewayRequest extends FastifyRequest {
   trace: TraceContext;
+  /** The request's span (ADR 0027), ended once the response is sent. */
+  span?: KernelSpan;
   actor?: Actor;
 }
 

@@ -25,23 +25,13 @@ export class MetricsHttpController {
   @Header('content-type', AggregatorRegistry.PROMETHEUS_CONTENT_TYPE)
   @ApiOperation({ summary: 'Prometheus metrics of every process: calls, refusals, outbox backlog, sagas, memory' })
   async scrape(): Promise<string> {
-    const remote = await Promise.all(this.oneModulePerRemoteProcess().map(([process, module]) => this.readRemote(process, module)));
+    const remote = await Promise.all(this.topology.remoteProcessContacts.map(([process, module]) => this.readRemote(process, module)));
     const local = await this.metrics.registry.getMetricsAsJSON();
     const up = new Registry();
     const answered = new Gauge({ name: 'archipelago_process_up', help: UP_HELP, labelNames: ['process'], registers: [up] });
     for (const { process, metrics } of remote) answered.set({ process }, metrics ? 1 : 0);
     const all: object[][] = [local, ...remote.flatMap(({ metrics }) => (metrics ? [metrics] : [])), await up.getMetricsAsJSON()];
     return AggregatorRegistry.aggregate(all).metrics();
-  }
-
-  /** Calls address a module (ADR 0025): ask one module of each remote process for that process's numbers. */
-  private oneModulePerRemoteProcess(): [string, ModuleName][] {
-    const byProcess = new Map<string, ModuleName>();
-    for (const module of this.topology.remoteModules) {
-      const process = this.topology.processOf(module);
-      if (!byProcess.has(process)) byProcess.set(process, module);
-    }
-    return [...byProcess];
   }
 
   private async readRemote(process: string, module: ModuleName): Promise<{ process: string; metrics?: MetricSnapshot[] }> {

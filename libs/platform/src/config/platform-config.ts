@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { TcpLimits } from '../transport/tcp/transport-limits';
+import { readTracingSettings, TracingSettings } from '../tracing/tracing-settings';
 import { ConfigurationError } from './configuration.error';
 
 /** Everything the kernel reads from the environment, checked once at start. */
@@ -39,6 +40,8 @@ export interface PlatformConfig {
   tcpLimits: TcpLimits;
   /** Unauthenticated refusals from one claimed source are audited once per this window, with a count (ADR 0021). */
   refusalAuditWindowMs: number;
+  /** Spans kept in memory, sampled, sent over OTLP (ADR 0027). */
+  tracing: TracingSettings;
   insecureDefaults: string[];
 }
 
@@ -124,6 +127,7 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
       incompleteFrameTimeoutMs: positiveInt(env, 'TCP_INCOMPLETE_FRAME_TIMEOUT_MS', 10_000, problems),
     },
     refusalAuditWindowMs: positiveInt(env, 'REFUSAL_AUDIT_WINDOW_MS', 60_000, problems),
+    tracing: readTracingSettings(env, problems),
     insecureDefaults,
   };
   // A body becomes the payload of an envelope, and messages between modules nest at most 64 levels.

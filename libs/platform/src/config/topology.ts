@@ -102,6 +102,16 @@ export class Topology {
     return this.isHostedHere(module) ? { transport: 'in-process' } : this.routeOf(this.processOf(module));
   }
 
+  /**
+   * Each other process that hosts modules, with one of its modules: calls address a module
+   * (ADR 0025), so a question for a process (its metrics, its spans) goes to one of its modules.
+   */
+  get remoteProcessContacts(): [processName: string, module: ModuleName][] {
+    const contacts = new Map<string, ModuleName>();
+    for (const module of this.remoteModules) if (!contacts.has(this.processOf(module))) contacts.set(this.processOf(module), module);
+    return [...contacts];
+  }
+
   /** Modules placed in one process. */
   modulesOf(processName: string): ModuleName[] {
     return this.deployedModules.filter((module) => this.processOf(module) === processName);

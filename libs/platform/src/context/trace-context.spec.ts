@@ -8,6 +8,12 @@ describe('trace context', () => {
     });
   });
 
+  it('keeps an unsampled flag from one hop to the next', () => {
+    const unsampled = parseTraceparent('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00')!;
+    expect(unsampled.sampled).toBe(false);
+    expect(formatTraceparent(childOf(unsampled))).toMatch(/^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-00$/);
+  });
+
   it.each([
     '',
     'garbage',

@@ -7,12 +7,15 @@ const ALL_ZERO = /^0+$/;
 export interface TraceContext {
   traceId: string;
   spanId: string;
+  /** `false` when the trace is not sampled (flags `00`): its spans are not recorded. Absent means sampled. */
+  sampled?: false;
 }
 
 export function parseTraceparent(header: string | undefined): TraceContext | undefined {
   const match = header ? TRACEPARENT.exec(header.trim().toLowerCase()) : null;
   if (!match || ALL_ZERO.test(match[1]) || ALL_ZERO.test(match[2])) return undefined;
-  return { traceId: match[1], spanId: match[2] };
+  const sampled = (parseInt(match[3], 16) & 1) === 1;
+  return sampled ? { traceId: match[1], spanId: match[2] } : { traceId: match[1], spanId: match[2], sampled: false };
 }
 
 export function newTrace(): TraceContext {
@@ -25,9 +28,9 @@ export function newSpanId(): string {
 
 /** The same trace, one hop further: a new span whose parent is the current one. */
 export function childOf(trace: TraceContext): TraceContext {
-  return { traceId: trace.traceId, spanId: newSpanId() };
+  return { ...trace, spanId: newSpanId() };
 }
 
 export function formatTraceparent(trace: TraceContext): string {
-  return `00-${trace.traceId}-${trace.spanId}-01`;
+  return `00-${trace.traceId}-${trace.spanId}-${trace.sampled === false ? '00' : '01'}`;
 }

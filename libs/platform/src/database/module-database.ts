@@ -2,6 +2,7 @@ import { CallerName } from '@app/contracts';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { CommitHooks, GroupCommit, StepOutcome } from './group-commit';
 import { PreparedLookup, PreparedLookups } from './prepared-lookup';
+import { Tracing, UNTRACED } from '../tracing/tracing';
 
 export type { StepOutcome } from './group-commit';
 export type { PreparedLookup } from './prepared-lookup';
@@ -27,6 +28,8 @@ export class ModuleDatabase {
     readonly dataSource: DataSource,
     /** Where `read()` runs: SQLite's read-only connection, or the same pool. */
     readonly reader: DataSource = dataSource,
+    /** Each transaction is a span of the work that asked for it (ADR 0027). */
+    private readonly tracing: Tracing = UNTRACED,
   ) {
     if (this.isSqlite) this.group = new GroupCommit(dataSource, this.hooks);
     this.lookups = new PreparedLookups(reader);
@@ -41,6 +44,10 @@ export class ModuleDatabase {
    * commit. Never call another module, or `transaction()` again, from inside `work`.
    */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.tracing.inCurrent(`transaction ${this.module}`, this.spanAttributes(1), () => this.untracedTransaction(work));
+  }
+
+  private untracedTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.group) return this.plainTransaction(work);
     const group = this.group;
     return new Promise<T>((resolve, reject) =>
@@ -60,6 +67,13 @@ export class ModuleDatabase {
    * a failure did not run.
    */
   inOrder<I, T>(items: readonly I[], work: (item: I, manager: EntityManager) => Promise<T>): Promise<Array<StepOutcome<T>>> {
+    return this.tracing.inCurrent(`transaction ${this.module}`, this.spanAttributes(items.length), () => this.untracedInOrder(items, work));
+  }
+
+  private untracedInOrder<I, T>(
+    items: readonly I[],
+    work: (item: I, manager: EntityManager) => Promise<T>,
+  ): Promise<Array<StepOutcome<T>>> {
     if (!this.group) return this.plainInOrder(items, work);
     const group = this.group;
     return new Promise((resolve, reject) =>
@@ -92,6 +106,10 @@ export class ModuleDatabase {
     const hooks = this.hooks.get(manager);
     if (hooks) hooks.push(hook);
     else hook();
+  }
+
+  private spanAttributes(steps: number) {
+    return { 'archipelago.module': this.module, 'db.system.name': this.isSqlite ? 'sqlite' : 'postgresql', 'archipelago.steps': steps };
   }
 
   /** Waits for queued transactions, then closes the connections. */

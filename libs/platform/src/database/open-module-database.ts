@@ -10,6 +10,7 @@ import { ModuleDatabase } from './module-database';
 import { OutboxDeadLetters1764115200000 } from './outbox-dead-letters.migration';
 import { PlatformTables1732406400000 } from './platform-tables.migration';
 import { SeenMessages1764201600000 } from './seen-messages.migration';
+import { Tracing, UNTRACED } from '../tracing/tracing';
 
 /**
  * Creates a module's DataSource with the kernel's tables added (an orchestrator's database, which
@@ -22,7 +23,7 @@ export async function openModuleDatabase(
   module: CallerName,
   schema: ModuleSchema,
   config: PlatformConfig,
-  { kernelTables = true }: { kernelTables?: boolean } = {},
+  { kernelTables = true, tracing = UNTRACED }: { kernelTables?: boolean; tracing?: Tracing } = {},
 ): Promise<ModuleDatabase> {
   const options = dataSourceOptionsFor(
     module,
@@ -45,9 +46,9 @@ export async function openModuleDatabase(
   if (applied.length > 0) {
     new Logger('ModuleDatabase').log(`${module}: applied ${applied.map((m) => m.name).join(', ')}`);
   }
-  if (options.type !== 'sqlite') return new ModuleDatabase(module, dataSource);
+  if (options.type !== 'sqlite') return new ModuleDatabase(module, dataSource, dataSource, tracing);
   await dataSource.query('PRAGMA synchronous = NORMAL');
   const reader = await new DataSource(readerOptionsFor(options)).initialize();
   await reader.query('PRAGMA query_only = ON');
-  return new ModuleDatabase(module, dataSource, reader);
+  return new ModuleDatabase(module, dataSource, reader, tracing);
 }

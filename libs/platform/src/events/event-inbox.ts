@@ -21,6 +21,8 @@ import { RefusalRecorder } from '../messaging/refusal-recorder';
 import { HostedModule, HostedModules } from '../module/hosted-modules';
 import { EventHandlerFn, EventHandlerRegistry } from './event-handler-registry';
 import { InboxMessage } from './inbox-message.entity';
+import { inReceiveSpan } from '../tracing/event-spans';
+import { Tracing } from '../tracing/tracing';
 import { validatePayload } from './validate-payload';
 
 /** An event checked and ready for its handler. */
@@ -58,6 +60,7 @@ export class EventInbox {
     private readonly hosted: HostedModules,
     private readonly handlers: EventHandlerRegistry,
     private readonly refusals: RefusalRecorder,
+    private readonly tracing: Tracing,
   ) {}
 
   async receive(batch: EventBatch, meta: EnvelopeMeta): Promise<EventBatchReceipt> {
@@ -81,7 +84,12 @@ export class EventInbox {
         break;
       }
     }
-    const outcomes = ready.length > 0 ? await subscriber.database.inOrder(ready, (item, manager) => this.apply(item, manager)) : [];
+    const outcomes =
+      ready.length > 0
+        ? await subscriber.database.inOrder(ready, (item, manager) =>
+            inReceiveSpan(this.tracing, item, (traced) => this.apply(traced, manager)),
+          )
+        : [];
     const receipts: EventReceipt[] = outcomes.map((outcome, index) => {
       const eventId = ready[index].event.eventId;
       if (!outcome.ok) return { eventId, outcome: 'failed', error: toModuleError(outcome.error) };

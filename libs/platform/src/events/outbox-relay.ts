@@ -17,6 +17,8 @@ import { newTrace } from '../context/trace-context';
 import { outsideAnyContext } from '../database/async-context';
 import { MessageSender } from '../messaging/message-sender';
 import { HostedModule, HostedModules } from '../module/hosted-modules';
+import { DeliverySpans } from '../tracing/event-spans';
+import { Tracing } from '../tracing/tracing';
 import { backoffDelayMs } from './backoff';
 import { RelayKick } from './event-publisher';
 import { OutboxMessage } from './outbox-message.entity';
@@ -96,6 +98,7 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     private readonly hosted: HostedModules,
     private readonly sender: MessageSender,
+    private readonly tracing: Tracing,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -202,12 +205,14 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
   private async deliver(module: HostedModule, rows: DueRow[]): Promise<BatchResult> {
     const subscriber = rows[0].subscriber as ModuleName;
     const full = rows.length >= MAX_EVENTS_PER_DELIVERY;
-    const batch: EventBatch = { subscriber, events: rows.map(toDelivery) };
+    const spans = new DeliverySpans(this.tracing, subscriber, rows.map(toDelivery));
+    const batch: EventBatch = { subscriber, events: spans.events };
     try {
       const context = { trace: newTrace(), actor: SYSTEM_ACTOR, module: module.name };
       const { receipts } = await MessageContext.run(context, () =>
         this.sender.send<EventBatchReceipt>(subscriber, PlatformContract.deliverEvents.pattern, batch, module.name),
       );
+      spans.settle(receipts);
       const delivered: DueRow[] = [];
       for (const [index, row] of rows.entries()) {
         const receipt = receipts[index];
@@ -220,6 +225,7 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
       }
       return { delivered, skipped: 0, full };
     } catch (error) {
+      spans.fail(error);
       return { delivered: [], failed: { rows, reason: (error as Error).message, refused: false }, skipped: 0, full };
     }
   }

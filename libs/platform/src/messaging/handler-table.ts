@@ -11,6 +11,7 @@ import { CompiledHandler } from './compiled-handler';
 import { HANDLER_METADATA, HandlerMetadata } from './handler-policy';
 import { messageParamsOf } from './message-params.decorators';
 import { RefusalRecorder } from './refusal-recorder';
+import { Tracing } from '../tracing/tracing';
 
 /**
  * Every `@Handles` method of this process, compiled once (on first use, after Nest has built the
@@ -30,6 +31,7 @@ export class HandlerTable {
     private readonly stamps: CommandStamps,
     private readonly drain: Drain,
     private readonly metrics: Metrics,
+    private readonly tracing: Tracing,
   ) {}
 
   get(pattern: string): CompiledHandler | undefined {
@@ -69,6 +71,7 @@ export class HandlerTable {
       logger: new Logger('Handler'),
       drain: this.drain,
       metrics: this.metrics,
+      tracing: this.tracing,
     };
     const table = new Map<string, CompiledHandler>();
     for (const method of this.discover()) {

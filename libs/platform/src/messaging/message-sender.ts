@@ -4,9 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { PlatformConfig } from '../config/platform-config';
 import { MessageContext } from '../context/message-context';
-import { childOf, formatTraceparent, newTrace } from '../context/trace-context';
+import { formatTraceparent, TraceContext } from '../context/trace-context';
 import { EnvelopeMeta } from '../envelope/envelope';
 import { ModuleCallError } from '../errors/module-call.error';
+import { callSpan } from '../tracing/call-span';
+import { Tracing } from '../tracing/tracing';
 import { ModuleClients } from '../transport/module-clients';
 
 export interface SendOptions {
@@ -25,6 +27,7 @@ export class MessageSender {
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     private readonly clients: ModuleClients,
+    private readonly tracing: Tracing,
   ) {}
 
   async send<TResponse>(
@@ -34,23 +37,29 @@ export class MessageSender {
     caller: CallerName,
     options: SendOptions = {},
   ): Promise<TResponse> {
-    const meta = this.metaFor(pattern, caller, callee, options);
+    const span = callSpan(this.tracing, pattern, caller, callee);
+    const meta = this.metaFor(pattern, caller, callee, options, span.trace);
     const waitMs = Math.max(0, meta.deadline - meta.issuedAt);
     try {
-      return (await this.clients.forModule(callee).call(meta, payload, waitMs)) as TResponse;
+      const answer = (await this.clients.forModule(callee).call(meta, payload, waitMs)) as TResponse;
+      span.end();
+      return answer;
     } catch (error) {
-      throw this.asModuleCallError(error, callee);
+      const failure = this.asModuleCallError(error, callee);
+      span.fail(failure);
+      throw failure;
     }
   }
 
-  private metaFor(pattern: string, caller: CallerName, callee: ModuleName, options: SendOptions): EnvelopeMeta {
+  /** `trace` is the call's span: the envelope's `traceparent` names it as the handler's parent. */
+  private metaFor(pattern: string, caller: CallerName, callee: ModuleName, options: SendOptions, trace: TraceContext): EnvelopeMeta {
     const current = MessageContext.current();
     const now = Date.now();
     const ownDeadline = now + (options.timeoutMs ?? this.config.callTimeoutMs);
     return {
       messageId: randomUUID(),
       pattern,
-      traceparent: formatTraceparent(current ? childOf(current.trace) : newTrace()),
+      traceparent: formatTraceparent(trace),
       caller,
       callee,
       actor: options.actor ?? current?.actor ?? SYSTEM_ACTOR,

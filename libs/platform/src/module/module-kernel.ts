@@ -10,6 +10,7 @@ import { EventPublisher } from '../events/event-publisher';
 import { OutboxRelay } from '../events/outbox-relay';
 import { MessageSender } from '../messaging/message-sender';
 import { ModuleBus } from '../messaging/module-bus';
+import { Tracing } from '../tracing/tracing';
 import { HostedModules } from './hosted-modules';
 
 /** A typed client class from @app/contracts: built on a ContractBus. */
@@ -63,8 +64,8 @@ export class ModuleKernel {
       providers: [
         {
           provide: ModuleDatabase,
-          useFactory: (config: PlatformConfig) => openModuleDatabase(options.module, options, config),
-          inject: [PLATFORM_CONFIG],
+          useFactory: (config: PlatformConfig, tracing: Tracing) => openModuleDatabase(options.module, options, config, { tracing }),
+          inject: [PLATFORM_CONFIG, Tracing],
         },
         {
           provide: EventPublisher,
@@ -95,8 +96,9 @@ export class ModuleKernel {
       providers: [
         {
           provide: ModuleDatabase,
-          useFactory: (config: PlatformConfig) => openModuleDatabase(options.owner, options, config, { kernelTables: false }),
-          inject: [PLATFORM_CONFIG],
+          useFactory: (config: PlatformConfig, tracing: Tracing) =>
+            openModuleDatabase(options.owner, options, config, { kernelTables: false, tracing }),
+          inject: [PLATFORM_CONFIG, Tracing],
         },
         OrchestratorDatabaseCloser,
       ],

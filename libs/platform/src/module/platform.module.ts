@@ -26,6 +26,8 @@ import { RefusalRecorder } from '../messaging/refusal-recorder';
 import { CallListeners } from '../transport/call-listeners';
 import { ModuleClients } from '../transport/module-clients';
 import { Transports } from '../transport/transports';
+import { TracesController } from '../tracing/traces.controller';
+import { Tracing } from '../tracing/tracing';
 import { HostedModules } from './hosted-modules';
 
 export interface PlatformOptions {
@@ -51,12 +53,13 @@ export class PlatformModule implements OnApplicationBootstrap {
     return {
       module: PlatformModule,
       imports: [DiscoveryModule],
-      controllers: hostsModules ? [EventDeliveryController, DeadLetterController, PingController, MetricsController] : [],
+      controllers: hostsModules ? [EventDeliveryController, DeadLetterController, PingController, MetricsController, TracesController] : [],
       providers: [
         { provide: Topology, useValue: topology },
         { provide: PLATFORM_CONFIG, useValue: config },
         // read at start, outside Nest's injector, so a missing key file stops the process with its name (ADR 0022)
         { provide: EnvelopeSigner, useValue: new EnvelopeSigner(loadEnvelopeKeys(topology, config)) },
+        { provide: Tracing, useFactory: () => new Tracing(topology.processName, config.tracing) },
         Drain,
         Metrics,
         ...(hostsModules ? [OutboxGauges] : []),
@@ -76,7 +79,18 @@ export class PlatformModule implements OnApplicationBootstrap {
         EventInbox,
         DeadLetters,
       ],
-      exports: [Drain, Metrics, Topology, PLATFORM_CONFIG, EnvelopeSigner, HandlerTable, MessageSender, HostedModules, OutboxRelay],
+      exports: [
+        Drain,
+        Metrics,
+        Tracing,
+        Topology,
+        PLATFORM_CONFIG,
+        EnvelopeSigner,
+        HandlerTable,
+        MessageSender,
+        HostedModules,
+        OutboxRelay,
+      ],
     };
   }
 

@@ -1,0 +1,28 @@
+import { ROOT_CONTEXT, trace } from '@opentelemetry/api';
+import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+import { RecentSpans } from './recent-spans';
+
+describe('the in-memory store of recent spans', () => {
+  const store = new RecentSpans(3, 5);
+  const tracer = new BasicTracerProvider({ spanProcessors: [store] }).getTracer('test');
+  const oneSpanTrace = (): string => {
+    const span = tracer.startSpan('root');
+    span.end();
+    return span.spanContext().traceId;
+  };
+
+  it('keeps at most its number of traces, forgetting the one seen first', () => {
+    const traceIds = [oneSpanTrace(), oneSpanTrace(), oneSpanTrace(), oneSpanTrace()];
+    expect(store.size).toBe(3);
+    expect(store.spansOf(traceIds[0])).toEqual([]);
+    for (const traceId of traceIds.slice(1)) expect(store.spansOf(traceId).map((span) => span.name)).toEqual(['root']);
+  });
+
+  it('keeps at most its number of spans of one trace', () => {
+    const root = tracer.startSpan('root');
+    const inRoot = trace.setSpan(ROOT_CONTEXT, root);
+    for (let i = 0; i < 8; i++) tracer.startSpan(`child ${i}`, {}, inRoot).end();
+    root.end();
+    expect(store.spansOf(root.spanContext().traceId)).toHaveLength(5);
+  });
+});

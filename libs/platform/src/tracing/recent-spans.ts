@@ -1,0 +1,49 @@
+import { Context } from '@opentelemetry/api';
+import { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+
+/** Spans one trace may keep here at most: a trace that goes on for ever must not take the memory. */
+export const MAX_SPANS_PER_TRACE = 1000;
+
+/**
+ * The built-in trace store: the finished spans of the `keptTraces` most recently started traces of
+ * this process, in memory, for `GET /traces/:traceId`. When a new trace arrives and the store is
+ * full, the trace seen first is forgotten. Nothing is written anywhere; a restart empties it.
+ */
+export class RecentSpans implements SpanProcessor {
+  private readonly traces = new Map<string, ReadableSpan[]>();
+
+  constructor(
+    private readonly keptTraces: number,
+    private readonly maxSpansPerTrace = MAX_SPANS_PER_TRACE,
+  ) {}
+
+  /** How many traces are kept now. */
+  get size(): number {
+    return this.traces.size;
+  }
+
+  spansOf(traceId: string): readonly ReadableSpan[] {
+    return this.traces.get(traceId) ?? [];
+  }
+
+  onStart(_span: Span, _parentContext: Context): void {}
+
+  onEnd(span: ReadableSpan): void {
+    const { traceId } = span.spanContext();
+    let spans = this.traces.get(traceId);
+    if (!spans) {
+      if (this.traces.size >= this.keptTraces) this.traces.delete(this.traces.keys().next().value!);
+      this.traces.set(traceId, (spans = []));
+    }
+    if (spans.length < this.maxSpansPerTrace) spans.push(span);
+  }
+
+  forceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  shutdown(): Promise<void> {
+    this.traces.clear();
+    return Promise.resolve();
+  }
+}

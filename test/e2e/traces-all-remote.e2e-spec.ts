@@ -1,0 +1,3 @@
+import { describeTraces } from './traces';
+
+describeTraces('all-remote', 25100);

@@ -1,0 +1,3 @@
+import { describeTraces } from './traces';
+
+describeTraces('monolith', 25000);
