@@ -1,4 +1,5 @@
 import { setUpGateway } from '@app/gateway';
+import { Logger } from '@nestjs/common';
 import { ConfigurationError, describeRoute, HandlerTable, LogSettings, PlatformConfig, Topology, TraceLogger } from '@app/platform';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -10,6 +11,8 @@ import { AppModule } from './app.module';
  */
 export async function startProcess(topology: Topology, config: PlatformConfig, logSettings?: LogSettings): Promise<NestFastifyApplication> {
   const logger = new TraceLogger(topology.processName, logSettings);
+  // before the modules are composed: what they log while being set up (key warnings) uses it too
+  Logger.overrideLogger(logger);
   const adapter = new FastifyAdapter({ bodyLimit: config.httpBodyLimitBytes });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forProcess(topology, config), adapter, {
     logger,
