@@ -1,3 +1,4 @@
+import { call } from './commands/call';
 import { down } from './commands/down';
 import { logs } from './commands/logs';
 import { status } from './commands/status';
@@ -8,10 +9,12 @@ const USAGE = `usage:
   npm run status -- <topology>
   npm run logs -- <topology> <process> [--follow]
   npm run down -- <topology>
+  npm run call -- <pattern> ['<json payload>'] [--topology <name> | --url <gateway url>]   (as the admin: ADMIN_TOKEN or ADMIN_EMAIL/ADMIN_PASSWORD)
 topologies are the names under config/topologies/ (monolith, all-remote, …) or a path to a JSON file`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'call') return callCommand(rest);
   const flags = new Set(rest.filter((arg) => arg.startsWith('--')));
   const [topology, processName] = rest.filter((arg) => !arg.startsWith('--'));
   if (!command || !topology) {
@@ -31,6 +34,22 @@ async function main(argv: string[]): Promise<number> {
       console.error(`unknown command "${command}"\n${USAGE}`);
       return 2;
   }
+}
+
+/** `call`'s own arguments: a pattern, an optional JSON payload, `--topology`/`--url` with a value. */
+function callCommand(args: string[]): Promise<number> {
+  const flags = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--topology' || args[i] === '--url') flags.set(args[i], args[++i] ?? '');
+    else positional.push(args[i]);
+  }
+  const [pattern, json] = positional;
+  if (!pattern) {
+    console.error(USAGE);
+    return Promise.resolve(2);
+  }
+  return call(pattern, json, flags);
 }
 
 main(process.argv.slice(2)).then(

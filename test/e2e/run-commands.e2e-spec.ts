@@ -80,6 +80,19 @@ describe('npm run up / status / logs / down (all-remote, in the background)', ()
     expect(stdout).toContain('auth, billing, notification, audit, main');
   });
 
+  it('npm run call sends one message through the real envelope to the process running its module, as the admin', async () => {
+    const plans = await cli('call', 'billing.plans.list.v1', '{}', '--topology', 'all-remote');
+    expect(plans.code).toBe(0);
+    expect(JSON.parse(plans.stdout)).toMatchObject({ plans: expect.arrayContaining([expect.objectContaining({ id: 'basic-monthly' })]) });
+    const me = await cli('call', 'auth.user.me.v1', '{}', '--topology', 'all-remote');
+    expect(JSON.parse(me.stdout)).toMatchObject({ email: 'admin@up.test', roles: expect.arrayContaining(['admin']) });
+    const invalid = await cli('call', 'billing.subscription.create.v1', '{"planId":""}', '--topology', 'all-remote');
+    expect(invalid.code).toBe(1);
+    expect(invalid.stdout).toMatch(/400 VALIDATION_FAILED[\s\S]*paymentToken/);
+    const unknown = await cli('call', 'billing.plans.steal.v1', '{}', '--topology', 'all-remote');
+    expect(unknown.stdout).toContain('404 UNKNOWN_PATTERN');
+  }, 60_000);
+
   it('stops every process with SIGTERM and forgets the run', async () => {
     const pids = readRunState(dataDir)!.processes.map((p) => p.pid);
     expect((await cli('down', 'all-remote')).code).toBe(0);

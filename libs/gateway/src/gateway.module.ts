@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AuditHttpController } from './audit/audit.http.controller';
 import { AuthHttpController } from './auth/auth.http.controller';
 import { BillingHttpController } from './billing/billing.http.controller';
+import { CallsHttpController } from './calls/calls.http.controller';
 import { DeadLettersHttpController } from './events/dead-letters.http.controller';
 import { HealthHttpController } from './health/health.http.controller';
 import { ModuleHealthIndicator } from './health/module-health.indicator';
@@ -38,6 +39,7 @@ import { TracesHttpController } from './traces/traces.http.controller';
     AuthHttpController,
     SignupHttpController,
     BillingHttpController,
+    CallsHttpController,
     NotificationHttpController,
     AuditHttpController,
     DeadLettersHttpController,
