@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addToObjectLiteral, appendToList, editFile, insertBefore, replaceOnce } from './file-edit';
 import { ModuleNaming } from './module-name';
-import { placeInTopology, TopologyFile } from './topology-placement';
+import { placeInTopology, remoteTopology, TopologyFile } from './topology-placement';
 
 /** Every file that lists the business modules, and the edit that adds one. Returns the files changed. */
 export function registerModule(root: string, { name, pascal }: ModuleNaming): string[] {
@@ -36,7 +36,17 @@ export function registerModule(root: string, { name, pascal }: ModuleNaming): st
     const path = `config/topologies/${file}`;
     if (editJson(root, path, (topology: TopologyFile) => placeInTopology(topology, name))) changed.push(path);
   }
+  if (writeRemoteTopology(root, name)) changed.push(`config/topologies/${name}-remote.json`);
   return changed;
+}
+
+function writeRemoteTopology(root: string, name: string): boolean {
+  const path = join(root, 'config', 'topologies', `${name}-remote.json`);
+  if (existsSync(path)) return false;
+  const read = (topology: string) =>
+    JSON.parse(readFileSync(join(root, 'config', 'topologies', `${topology}.json`), 'utf8')) as TopologyFile;
+  writeFileSync(path, `${JSON.stringify(remoteTopology(read('monolith'), read('all-remote'), name), null, 2)}\n`);
+  return true;
 }
 
 function addNestProject(cli: { projects: Record<string, object> }, name: string): void {

@@ -31,3 +31,19 @@ export function placeInTopology(topology: TopologyFile, module: string): void {
 function highestPort(topology: TopologyFile): number {
   return Math.max(...Object.values(topology.processes).map((spec) => spec.listen?.port ?? 0));
 }
+
+/**
+ * `<module>-remote.json`, like `auth-remote.json`: the module alone in a process of its own on
+ * its all-remote port, everything else in `main`, which listens on TCP for what it sends back.
+ */
+export function remoteTopology(monolith: TopologyFile, allRemote: TopologyFile, module: string): object {
+  const listen = allRemote.processes[module]?.listen;
+  const mainHttp = monolith.processes.main?.http;
+  if (!listen || !mainHttp)
+    throw new Error(`${module}-remote.json: expected all-remote.json to give ${module} a TCP listener and monolith.json a main with http`);
+  return {
+    $comment: `${module} runs in its own process (PROCESS=${module}); the rest stays in main.`,
+    processes: { main: { http: mainHttp, listen: { transport: 'tcp', host: listen.host, port: 4000 } }, [module]: { listen } },
+    modules: Object.fromEntries(Object.keys(monolith.modules).map((name) => [name, { process: name === module ? module : 'main' }])),
+  };
+}
