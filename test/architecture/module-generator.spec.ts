@@ -3,7 +3,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } fr
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { testPort } from '@app/testing';
+import { addToObjectLiteral, appendToList, insertBefore } from '../../scripts/generate-module/file-edit';
 import { invalidModuleName } from '../../scripts/generate-module/module-name';
+import { placeInTopology } from '../../scripts/generate-module/topology-placement';
 
 const REPO = join(__dirname, '..', '..');
 /** Not copied: installed, built, run-time, or history. */
@@ -41,6 +43,44 @@ describe('module names the generator refuses', () => {
     ['billing', 'is already a module'],
   ])('%s: %s', (name, reason) => {
     expect(invalidModuleName(name, ['auth', 'audit', 'billing', 'notification'])).toContain(reason);
+  });
+});
+
+describe('the edits of registration files', () => {
+  const hostable = 'export const HOSTABLE_MODULES = {\n  auth: AuthModule,\n};\n';
+
+  it('add a line once: a second run changes nothing', () => {
+    const edit = addToObjectLiteral('export const HOSTABLE_MODULES', '  inventory: InventoryModule,');
+    const once = edit(hostable, 'hostable-modules.ts');
+
+    expect(once).toBe('export const HOSTABLE_MODULES = {\n  auth: AuthModule,\n  inventory: InventoryModule,\n};\n');
+    expect(edit(once, 'hostable-modules.ts')).toBe(once);
+    expect(appendToList(/BUSINESS = '\(([^)]*)\)'/, 'inventory', '|')("BUSINESS = '(auth|inventory)'", 'x.js')).toBe(
+      "BUSINESS = '(auth|inventory)'",
+    );
+  });
+
+  it('fail naming the file and the text expected when the anchor is gone', () => {
+    expect(() => insertBefore("import { Type } from '@nestjs/common';", 'x')('', 'apps/server/src/hostable-modules.ts')).toThrow(
+      "apps/server/src/hostable-modules.ts: expected to find import { Type } from '@nestjs/common';",
+    );
+    expect(() =>
+      addToObjectLiteral('export const MODULE_CONTRACTS', '  inventory: Object.values(InventoryContract),')(hostable, 'catalog.ts'),
+    ).toThrow('catalog.ts: expected to find export const MODULE_CONTRACTS');
+  });
+
+  it('place a module in main, or in a process of its own where every module has one', () => {
+    const monolith = { processes: { main: {} }, modules: { auth: { process: 'main' } } };
+    const split = {
+      processes: { main: {}, auth: { listen: { transport: 'tcp', host: '127.0.0.1', port: 4001 } } },
+      modules: { auth: { process: 'auth' } },
+    };
+    const bus = { processes: { main: {}, auth: { bus: 'shared' } }, modules: { auth: { process: 'auth' } } };
+    [monolith, split, bus].forEach((topology) => placeInTopology(topology, 'inventory'));
+
+    expect(monolith.modules).toMatchObject({ inventory: { process: 'main' } });
+    expect(split.processes).toMatchObject({ inventory: { listen: { transport: 'tcp', host: '127.0.0.1', port: 4002 } } });
+    expect(bus).toMatchObject({ processes: { inventory: { bus: 'shared' } }, modules: { inventory: { process: 'inventory' } } });
   });
 });
 
