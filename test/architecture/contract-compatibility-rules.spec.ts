@@ -58,6 +58,26 @@ describe('what a published contract may gain (ADR 0026)', () => {
     expect(report.breaking[0].changes).toEqual(['request field invoiceId: was "string @isUuid", now "string"']);
   });
 
+  it('accepts a module added to an isIn list of modules only when the snapshot is told of it (npm run generate:module)', () => {
+    const published = withChanged('billing.invoice.refund.v1', {
+      kind: 'command',
+      request: { module: 'string @isIn(["auth","billing"])' },
+      response: {},
+    });
+    const live = withChanged('billing.invoice.refund.v1', {
+      kind: 'command',
+      request: { module: 'string @isIn(["auth","billing","inventory"])' },
+      response: {},
+    });
+
+    expect(compareContracts(published, live).breaking).toHaveLength(1);
+    expect(compareContracts(published, live, ['inventory'])).toMatchObject({
+      breaking: [],
+      compatible: [{ pattern: 'billing.invoice.refund.v1', changes: ['request field module accepts the new module inventory'] }],
+    });
+    expect(compareContracts(published, live, ['stock']).breaking).toHaveLength(1);
+  });
+
   it('refuses any event change, the ordering key included', () => {
     const report = compareContracts(
       PUBLISHED,
