@@ -7,6 +7,7 @@ import { OutboxMessage } from '../events/outbox-message.entity';
 import { SeenMessage } from '../envelope/seen-message.entity';
 import { dataSourceOptionsFor, ModuleSchema, readerOptionsFor } from './data-source-options';
 import { ModuleDatabase } from './module-database';
+import { OutboxClaims1764374400000 } from './outbox-claims.migration';
 import { OutboxDeadLetters1764115200000 } from './outbox-dead-letters.migration';
 import { PlatformTables1732406400000 } from './platform-tables.migration';
 import { SeenMessages1764201600000 } from './seen-messages.migration';
@@ -34,6 +35,7 @@ export async function openModuleDatabase(
             PlatformTables1732406400000,
             OutboxDeadLetters1764115200000,
             SeenMessages1764201600000,
+            OutboxClaims1764374400000,
             ...(schema.migrations as []),
           ],
         }
