@@ -59,17 +59,20 @@ function outboxRow(index: number, orderingKey: string) {
   };
 }
 
-describe('two relays over one PostgreSQL schema (replicas, ADR 0028)', () => {
+describe('two replicas over one PostgreSQL schema (ADR 0028)', () => {
   const databases: ModuleDatabase[] = [];
-  beforeAll(async () => {
-    postgres.start();
-    for (let replica = 0; replica < 2; replica++)
-      databases.push(await openModuleDatabase('auth', { entities: [], migrations: [] }, config));
-  }, 60_000);
+  beforeAll(() => postgres.start(), 60_000);
   afterAll(async () => {
     for (const database of databases) await database.close();
     postgres.stop();
   });
+
+  it('opens the schema from both at once: one migrates, the other waits and finds nothing left to apply', async () => {
+    const open = () => openModuleDatabase('auth', { entities: [], migrations: [] }, config);
+    databases.push(...(await Promise.all([open(), open()])));
+    const applied = await databases[0].read((manager) => manager.query('SELECT name FROM "auth"."migrations"'));
+    expect(applied).toHaveLength(4);
+  }, 60_000);
 
   it('delivers each event exactly once, to a subscriber that counts, and keeps the order of each key', async () => {
     const subscriber = new CountingSubscriber();
