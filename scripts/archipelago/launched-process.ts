@@ -15,7 +15,12 @@ export interface LaunchOptions {
 const AUTH_ONLY = ['ADMIN_EMAIL', 'ADMIN_PASSWORD'];
 
 function processEnv(planned: PlannedProcess, options: LaunchOptions): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...options.env, TOPOLOGY: options.topology, PROCESS: planned.name, DATA_DIR: options.dataDir };
+  const env: NodeJS.ProcessEnv = {
+    ...options.env,
+    TOPOLOGY: options.topology,
+    PROCESS: planned.process ?? planned.name,
+    DATA_DIR: options.dataDir,
+  };
   if (!planned.modules.includes('auth')) for (const key of AUTH_ONLY) delete env[key];
   return env;
 }

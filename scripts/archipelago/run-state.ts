@@ -5,7 +5,7 @@ import { join } from 'node:path';
 export interface RunState {
   topology: string;
   startedAt: string;
-  processes: { name: string; pid: number; modules: string[]; http?: string; listen?: string; log: string }[];
+  processes: { name: string; process?: string; pid: number; modules: string[]; http?: string; listen?: string; log: string }[];
 }
 
 const stateFile = (dataDir: string) => join(dataDir, 'up.json');

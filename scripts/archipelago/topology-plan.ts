@@ -2,7 +2,10 @@ import { join, resolve } from 'node:path';
 
 /** One process of a topology, as `up` starts it. */
 export interface PlannedProcess {
+  /** What logs and the status table call it: the topology's process name, or `billing#2` for a replica (ADR 0028). */
   name: string;
+  /** A replica's topology process (its PROCESS); absent when `name` is it. */
+  process?: string;
   modules: string[];
   http?: string;
   listen?: string;
@@ -30,7 +33,10 @@ export const MAIN_JS = join(REPO_ROOT, 'dist', 'apps', 'server', 'src', 'main.js
 
 interface KernelTopology {
   spec: {
-    processes: Record<string, { http?: { host: string; port: number }; listen?: { host: string; port: number }; bus?: string }>;
+    processes: Record<
+      string,
+      { http?: { host: string; port: number }; listen?: { host: string; port: number }; bus?: string; replicas?: number }
+    >;
     buses?: Record<string, { transport: string; servers: string[] }>;
   };
   deployedModules: string[];
@@ -46,15 +52,24 @@ async function loadWithKernel(topology: string, env: NodeJS.ProcessEnv): Promise
 
 export async function planTopology(topology: string, env: NodeJS.ProcessEnv = process.env): Promise<TopologyPlan> {
   const loaded = await loadWithKernel(topology, env);
-  const processes = Object.entries(loaded.spec.processes).map(([name, spec]) => ({
-    name,
-    modules: loaded.deployedModules.filter((module) => loaded.processOf(module) === name),
-    http: spec.http ? `http://${spec.http.host}:${spec.http.port}` : undefined,
-    listen: spec.listen ? `tcp://${spec.listen.host}:${spec.listen.port}` : spec.bus ? `nats bus "${spec.bus}"` : undefined,
-  }));
+  const processes = Object.entries(loaded.spec.processes).flatMap(([name, spec]) => {
+    const planned: PlannedProcess = {
+      name,
+      modules: loaded.deployedModules.filter((module) => loaded.processOf(module) === name),
+      http: spec.http ? `http://${spec.http.host}:${spec.http.port}` : undefined,
+      listen: spec.listen ? `tcp://${spec.listen.host}:${spec.listen.port}` : spec.bus ? `nats bus "${spec.bus}"` : undefined,
+    };
+    return replicasOf(planned, spec.replicas ?? 1);
+  });
   processes.sort((a, b) => Number(Boolean(a.http)) - Number(Boolean(b.http)));
   const dataDir = resolve(REPO_ROOT, env.DATA_DIR || join('data', topology.replace(/[^a-zA-Z0-9_-]/g, '_')));
   return { topology, dataDir, brokers: localBrokers(loaded), processes };
+}
+
+/** One process as is, or its replicas `billing#1`, `billing#2`, … each started with PROCESS=billing (ADR 0028). */
+function replicasOf(planned: PlannedProcess, replicas: number): PlannedProcess[] {
+  if (replicas === 1) return [planned];
+  return Array.from({ length: replicas }, (_, index) => ({ ...planned, name: `${planned.name}#${index + 1}`, process: planned.name }));
 }
 
 /** Loopback NATS servers the topology's buses name (a remote broker is someone else's to run). */

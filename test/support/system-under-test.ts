@@ -13,7 +13,7 @@ export const JWT_SECRET = 'e2e-jwt-secret-0123456789abcdef0123456789abcdef';
 
 interface TopologyFile {
   buses?: Record<string, { transport: string; servers: string[] }>;
-  processes: Record<string, { http?: object; listen?: object; bus?: string }>;
+  processes: Record<string, { http?: object; listen?: object; bus?: string; replicas?: number }>;
   modules: Record<string, { process: string }>;
 }
 
@@ -63,9 +63,18 @@ export class SystemUnderTest {
     return `http://127.0.0.1:${this.portBase}`;
   }
 
-  /** Processes that host modules, the gateway's last. */
+  /** Processes that host modules, the gateway's last; the replicas of a process as `billing#1`, `billing#2` (ADR 0028). */
   processNames(): string[] {
-    return Object.keys(this.topology.processes).sort((a, b) => Number(a === 'main') - Number(b === 'main'));
+    const names = Object.keys(this.topology.processes).sort((a, b) => Number(a === 'main') - Number(b === 'main'));
+    return names.flatMap((name) => {
+      const replicas = this.topology.processes[name].replicas ?? 1;
+      return replicas === 1 ? [name] : Array.from({ length: replicas }, (_, index) => `${name}#${index + 1}`);
+    });
+  }
+
+  /** The topology's process a started process is (its PROCESS): `billing` for `billing#2`. */
+  private topologyProcessOf(name: string): string {
+    return name.split('#')[0];
   }
 
   remoteModules(): string[] {
@@ -161,7 +170,7 @@ export class SystemUnderTest {
       PATH: process.env.PATH,
       NODE_ENV: 'test',
       TOPOLOGY: this.topologyName,
-      PROCESS: processName,
+      PROCESS: this.topologyProcessOf(processName),
       DATA_DIR: this.dataDir,
       JWT_SECRET,
       ADMIN_EMAIL: ADMIN.email,

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { ConfigurationError, loadTopology, readLogSettings, readPlatformConfig } from '@app/platform';
+import { checkReplicaDatabases, ConfigurationError, loadTopology, readLogSettings, readPlatformConfig } from '@app/platform';
 import { startProcess } from './start-process';
 
 /** One program, many placements: the topology and PROCESS decide what this process runs. */
 async function main(): Promise<void> {
   const config = readPlatformConfig(process.env);
   const topology = loadTopology(process.env);
+  checkReplicaDatabases(topology, config);
   await startProcess(topology, config, readLogSettings(process.env));
 }
 

@@ -2,6 +2,7 @@
 export * from './config/configuration.error';
 export * from './config/load-topology';
 export * from './config/platform-config';
+export * from './config/replica-databases';
 export * from './config/topology';
 export { PLATFORM_CONFIG } from './config/config.tokens';
 // Context and envelope

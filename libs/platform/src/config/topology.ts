@@ -32,6 +32,8 @@ export interface ProcessSpec {
   listen?: Endpoint;
   /** ...or on this bus (one of `buses`), never both. */
   bus?: string;
+  /** How many copies of this process share its work; more than one only on a bus (ADR 0028). Default 1. */
+  replicas?: number;
 }
 
 /** Where every module runs and how processes reach each other. Validated before use. */
@@ -110,6 +112,11 @@ export class Topology {
     const contacts = new Map<string, ModuleName>();
     for (const module of this.remoteModules) if (!contacts.has(this.processOf(module))) contacts.set(this.processOf(module), module);
     return [...contacts];
+  }
+
+  /** How many copies of `processName` run (ADR 0028). */
+  replicasOf(processName: string): number {
+    return this.spec.processes[processName]?.replicas ?? 1;
   }
 
   /** Modules placed in one process. */

@@ -77,7 +77,7 @@ describe('topology validation of buses', () => {
   it('refuses a bus that is not an object, and unknown keys on a process', () => {
     expect(problemsOf(onBus({ buses: ['nats://127.0.0.1:4222'], billing: { bus: 'shared', queue: 'billing' } }))).toEqual([
       expect.stringContaining('buses must be an object naming each bus'),
-      'processes.billing.queue is not a known key (use "http", "listen" or "bus")',
+      'processes.billing.queue is not a known key (use "http", "listen", "bus" or "replicas")',
       expect.stringContaining('processes.billing.bus names "shared" but the topology declares no buses'),
     ]);
   });

@@ -2,11 +2,12 @@ import { isModuleName } from '@app/contracts';
 import { ConfigurationError } from './configuration.error';
 import { LISTEN_TRANSPORTS, TopologySpec } from './topology';
 import { busTransportMisplaced, checkBuses, checkBusesUsed, checkProcessBus } from './validate-buses';
+import { checkReplicas } from './validate-replicas';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isPort = (value: unknown) => Number.isInteger(value) && (value as number) > 0 && (value as number) < 65536;
-const PROCESS_KEYS = ['http', 'listen', 'bus'];
+const PROCESS_KEYS = ['http', 'listen', 'bus', 'replicas'];
 
 function checkAddress(value: unknown, key: string, problems: string[]) {
   if (!isObject(value)) return problems.push(`${key} must be an object like { "host": "127.0.0.1", "port": 4001 }`);
@@ -35,11 +36,13 @@ function checkProcesses(processes: unknown, busNames: string[], problems: string
       continue;
     }
     for (const key of Object.keys(spec)) {
-      if (!PROCESS_KEYS.includes(key)) problems.push(`processes.${name}.${key} is not a known key (use "http", "listen" or "bus")`);
+      if (!PROCESS_KEYS.includes(key))
+        problems.push(`processes.${name}.${key} is not a known key (use "http", "listen", "bus" or "replicas")`);
     }
     if (spec.http !== undefined) checkAddress(spec.http, `processes.${name}.http`, problems);
     if (spec.listen !== undefined) checkListen(name, spec.listen, busNames, problems);
     checkProcessBus(name, spec, busNames, problems);
+    checkReplicas(name, spec, problems);
   }
   checkBusesUsed(busNames, processes as Record<string, Json>, problems);
   return Object.keys(processes);

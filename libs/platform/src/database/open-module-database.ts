@@ -6,7 +6,9 @@ import { InboxMessage } from '../events/inbox-message.entity';
 import { OutboxMessage } from '../events/outbox-message.entity';
 import { SeenMessage } from '../envelope/seen-message.entity';
 import { dataSourceOptionsFor, ModuleSchema, readerOptionsFor } from './data-source-options';
+import { migrateAlone } from './migrate-alone';
 import { ModuleDatabase } from './module-database';
+import { OutboxClaims1764374400000 } from './outbox-claims.migration';
 import { OutboxDeadLetters1764115200000 } from './outbox-dead-letters.migration';
 import { PlatformTables1732406400000 } from './platform-tables.migration';
 import { SeenMessages1764201600000 } from './seen-messages.migration';
@@ -34,6 +36,7 @@ export async function openModuleDatabase(
             PlatformTables1732406400000,
             OutboxDeadLetters1764115200000,
             SeenMessages1764201600000,
+            OutboxClaims1764374400000,
             ...(schema.migrations as []),
           ],
         }
@@ -41,8 +44,7 @@ export async function openModuleDatabase(
     config,
   );
   const dataSource = await new DataSource(options).initialize();
-  if (options.type === 'postgres') await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${module}"`);
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  const applied = await migrateAlone(dataSource, module);
   if (applied.length > 0) {
     new Logger('ModuleDatabase').log(`${module}: applied ${applied.map((m) => m.name).join(', ')}`);
   }

@@ -1,6 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 const epochMs = { to: (value: number) => value, from: (value: string | number) => Number(value) };
+const optionalEpochMs = {
+  to: (value: number | null) => value,
+  from: (value: string | number | null) => (value === null ? null : Number(value)),
+};
 
 /**
  * One event waiting to reach one subscriber. Written in the publisher's own transaction.
@@ -30,4 +34,6 @@ export class OutboxMessage {
   /** Set when the relay gave up after `OUTBOX_MAX_ATTEMPTS` refusals; cleared by a resubmit. */
   @Column({ type: 'varchar', length: 30, nullable: true }) deadLetteredAt!: string | null;
   @Column({ type: 'text', nullable: true }) deadLetterReason!: string | null;
+  /** PostgreSQL: a relay is delivering this row until then (epoch ms); others leave it, and its later same-key rows, alone (ADR 0028). */
+  @Column({ type: 'bigint', nullable: true, transformer: optionalEpochMs }) claimedUntil!: number | null;
 }

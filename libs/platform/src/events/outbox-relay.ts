@@ -21,6 +21,7 @@ import { DeliverySpans } from '../tracing/event-spans';
 import { Tracing } from '../tracing/tracing';
 import { backoffDelayMs } from './backoff';
 import { RelayKick } from './event-publisher';
+import { claimRows, lockOutboxForClaims } from './outbox-claim';
 import { OutboxMessage } from './outbox-message.entity';
 
 /** How often delivered rows older than the retention are deleted. */
@@ -160,19 +161,38 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
 
   /** One pass over one module's outbox. True if another pass may find more to deliver. */
   private async relayModule(module: HostedModule): Promise<boolean> {
-    const rows = await module.database.read((manager) => this.dueRows(manager, Date.now()));
+    const rows = await this.takeDueRows(module, Date.now());
     if (rows.length === 0 || this.stopped) return false;
     const bySubscriber = new Map<string, DueRow[]>();
     for (const row of rows) bySubscriber.set(row.subscriber, [...(bySubscriber.get(row.subscriber) ?? []), row]);
     const results = await Promise.all([...bySubscriber.values()].map((due) => this.deliver(module, due)));
     await this.record(module, results);
+    await this.releaseUnsettled(module, rows, results);
     return results.some((result) => (result.full && result.delivered.length > 0) || result.skipped > 0);
+  }
+
+  /**
+   * On SQLite (one process per file) the due rows are read; on PostgreSQL, where replicas share
+   * the schema, they are claimed for twice the call timeout (ADR 0028).
+   */
+  private takeDueRows(module: HostedModule, now: number): Promise<DueRow[]> {
+    if (module.database.isSqlite) return module.database.read((manager) => this.dueRows(manager, now));
+    return module.database.transaction(async (manager) => {
+      await lockOutboxForClaims(manager);
+      const rows = await this.dueRows(manager, now);
+      await claimRows(
+        manager,
+        rows.map((row) => row.seq),
+        now + 2 * this.config.callTimeoutMs,
+      );
+      return rows;
+    });
   }
 
   /**
    * The oldest due rows of every subscriber, up to a batch each, in one query. A row is due when
    * it is pending, its time has come, and no earlier pending row of the same subscriber and
-   * ordering key is waiting for a retry (that one holds it back; ADR 0016).
+   * ordering key is waiting for a retry or claimed by another relay (that one holds it back; ADR 0016).
    */
   private dueRows(manager: EntityManager, now: number): Promise<DueRow[]> {
     const { schema, tableName } = manager.connection.getMetadata(OutboxMessage);
@@ -180,14 +200,16 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
     const columns = COLUMNS.map((column) => `"${column}"`).join(', ');
     const rowColumns = COLUMNS.map((column) => `"row"."${column}"`).join(', ');
     const pending = (alias: string) => `"${alias}"."deliveredAt" IS NULL AND "${alias}"."deadLetteredAt" IS NULL`;
+    const claimed = (alias: string) => `"${alias}"."claimedUntil" IS NOT NULL AND "${alias}"."claimedUntil" > ${Math.floor(now)}`;
     const heldBack =
       `"row"."orderingKey" IS NOT NULL AND EXISTS (SELECT 1 FROM ${table} AS "earlier" WHERE "earlier"."subscriber" = "row"."subscriber" ` +
       `AND "earlier"."orderingKey" = "row"."orderingKey" AND "earlier"."seq" < "row"."seq" AND ${pending('earlier')} ` +
-      `AND "earlier"."nextAttemptAt" > ${Math.floor(now)})`;
+      `AND ("earlier"."nextAttemptAt" > ${Math.floor(now)} OR ${claimed('earlier')}))`;
     return manager
       .query<DueRow[]>(
         `SELECT ${columns} FROM (SELECT ${rowColumns}, ROW_NUMBER() OVER (PARTITION BY "row"."subscriber" ORDER BY "row"."seq") AS "position" ` +
-          `FROM ${table} AS "row" WHERE ${pending('row')} AND "row"."nextAttemptAt" <= ${Math.floor(now)} AND NOT (${heldBack})) AS "due" ` +
+          `FROM ${table} AS "row" WHERE ${pending('row')} AND "row"."nextAttemptAt" <= ${Math.floor(now)} AND NOT (${claimed('row')}) ` +
+          `AND NOT (${heldBack})) AS "due" ` +
           `WHERE "position" <= ${MAX_EVENTS_PER_DELIVERY} ORDER BY "seq"`,
       )
       .then((rows) =>
@@ -241,12 +263,24 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
         await manager
           .createQueryBuilder()
           .update(OutboxMessage)
-          .set({ deliveredAt, lastError: null, attempts: () => '"attempts" + 1' })
+          .set({ deliveredAt, lastError: null, claimedUntil: null, attempts: () => '"attempts" + 1' })
           .whereInIds(delivered)
           .execute();
       }
       for (const failure of failures) await this.recordFailure(manager, module, failure);
     });
+  }
+
+  /** Claimed rows that got no receipt (after a refused one in their batch) are due again at once, from any relay. */
+  private async releaseUnsettled(module: HostedModule, rows: DueRow[], results: BatchResult[]): Promise<void> {
+    if (module.database.isSqlite) return;
+    const settled = new Set(results.flatMap((result) => [...result.delivered, ...(result.failed?.refused ? [result.failed.row] : [])]));
+    const transportFailed = new Set(results.flatMap((result) => (result.failed && !result.failed.refused ? result.failed.rows : [])));
+    const unsettled = rows.filter((row) => !settled.has(row) && !transportFailed.has(row)).map((row) => row.seq);
+    if (unsettled.length === 0) return;
+    await module.database.transaction((manager) =>
+      manager.createQueryBuilder().update(OutboxMessage).set({ claimedUntil: null }).whereInIds(unsettled).execute(),
+    );
   }
 
   /**
@@ -268,7 +302,7 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
       await manager
         .createQueryBuilder()
         .update(OutboxMessage)
-        .set({ attempts: () => '"attempts" + 1', nextAttemptAt: this.nextAttemptAt(attempts), lastError })
+        .set({ attempts: () => '"attempts" + 1', nextAttemptAt: this.nextAttemptAt(attempts), lastError, claimedUntil: null })
         .whereInIds(failure.rows.map((row) => row.seq))
         .execute();
       return;
@@ -281,12 +315,18 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
         `${row.pattern} → ${row.subscriber} (${module.name} seq ${row.seq}): dead-lettered after ${refusals} refusals (${reason})`,
       );
       const deadLetteredAt = new Date().toISOString();
-      await repository.update({ seq: row.seq }, { attempts, refusals, lastError, deadLetteredAt, deadLetterReason: lastError });
+      await repository.update(
+        { seq: row.seq },
+        { attempts, refusals, lastError, deadLetteredAt, deadLetterReason: lastError, claimedUntil: null },
+      );
       return;
     }
     if (attempts === 1 || attempts % 10 === 0)
       this.logger.warn(`${row.pattern} → ${row.subscriber}: attempt ${attempts} failed (${reason}); retrying`);
-    await repository.update({ seq: row.seq }, { attempts, refusals, nextAttemptAt: this.nextAttemptAt(attempts), lastError });
+    await repository.update(
+      { seq: row.seq },
+      { attempts, refusals, nextAttemptAt: this.nextAttemptAt(attempts), lastError, claimedUntil: null },
+    );
   }
 
   private nextAttemptAt(attempts: number): number {

@@ -21,7 +21,7 @@ describe('the refusal recorder', () => {
   beforeEach(() => {
     jest.useFakeTimers();
     published.length = 0;
-    metrics = new Metrics({ processName: 'billing' } as Topology);
+    metrics = new Metrics(new Topology('test', { processes: { billing: {} }, modules: {} }, 'billing'));
     recorder = new RefusalRecorder(hosted, { refusalAuditWindowMs: WINDOW_MS } as PlatformConfig, metrics);
   });
   afterEach(() => jest.useRealTimers());

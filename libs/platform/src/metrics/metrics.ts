@@ -6,6 +6,16 @@ import { Topology } from '../config/topology';
 const DURATION_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /**
+ * Every series carries its `process`; a replica's (ADR 0028) also its `instance`, `billing#<pid>`,
+ * so the numbers of two replicas of one process never read as one.
+ */
+function defaultLabels(topology: Topology): Record<string, string> {
+  const process = topology.processName;
+  if (topology.replicasOf(process) === 1) return { process };
+  return { process, instance: `${process}#${globalThis.process.pid}` };
+}
+
+/**
  * What this process counts, in one prom-client registry labelled with the process name: messages
  * handled per pattern and outcome, refusals per reason, and Node's own (memory, event loop, GC).
  * Other numbers (outbox backlog, sagas, HTTP requests) are registered by the code that owns them.
@@ -18,7 +28,7 @@ export class Metrics {
   readonly refusals: Counter<'module' | 'reason'>;
 
   constructor(@Inject(Topology) topology: Topology) {
-    this.registry.setDefaultLabels({ process: topology.processName });
+    this.registry.setDefaultLabels(defaultLabels(topology));
     collectDefaultMetrics({ register: this.registry });
     this.messagesHandled = new Counter({
       name: 'archipelago_messages_handled_total',

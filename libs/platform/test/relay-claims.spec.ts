@@ -1,0 +1,101 @@
+import { EventBatch, EventBatchReceipt } from '@app/contracts';
+import { PostgresCluster, testPort } from '@app/testing';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { HostedModules, MessageSender, ModuleDatabase, readPlatformConfig } from '../src';
+import { EventPublisher } from '../src/events/event-publisher';
+import { OutboxMessage } from '../src/events/outbox-message.entity';
+import { OutboxRelay } from '../src/events/outbox-relay';
+import { openModuleDatabase } from '../src/database/open-module-database';
+import { UNTRACED } from '../src/tracing/tracing';
+import { eventuallyTrue } from './eventually-true';
+
+const postgres = new PostgresCluster(testPort(22960));
+const config = readPlatformConfig({
+  DATA_DIR: mkdtempSync(join(tmpdir(), 'archipelago-claims-')),
+  AUTH_DATABASE_URL: postgres.url,
+  OUTBOX_RELAY_INTERVAL_MS: '20',
+  CALL_TIMEOUT_MS: '2000',
+});
+
+/** A subscriber that counts every event it is handed (no inbox: a second delivery counts twice), taking a few ms per batch. */
+class CountingSubscriber {
+  readonly deliveries = new Map<string, number>();
+  readonly order: string[] = [];
+  readonly sender = {
+    send: async (_subscriber: string, _pattern: string, batch: EventBatch): Promise<EventBatchReceipt> => {
+      await sleep(5);
+      for (const event of batch.events) {
+        this.deliveries.set(event.eventId, (this.deliveries.get(event.eventId) ?? 0) + 1);
+        this.order.push(event.eventId);
+      }
+      return { receipts: batch.events.map((event) => ({ eventId: event.eventId, outcome: 'applied' as const })) };
+    },
+  } as unknown as MessageSender;
+}
+
+/** One replica's relay: its own connection pool to the shared `auth` schema. */
+function relayOver(database: ModuleDatabase, subscriber: CountingSubscriber): OutboxRelay {
+  const hosted = new HostedModules();
+  hosted.register({ name: 'auth', database, publisher: {} as EventPublisher });
+  return new OutboxRelay(config, hosted, subscriber.sender, UNTRACED);
+}
+
+function outboxRow(index: number, orderingKey: string) {
+  return {
+    eventId: randomUUID(),
+    pattern: 'auth.user.registered.v1',
+    source: 'auth',
+    subscriber: 'audit',
+    payload: JSON.stringify({ index }),
+    traceparent: '00-00000000000000000000000000000001-0000000000000001-01',
+    actor: JSON.stringify({ kind: 'system' }),
+    occurredAt: new Date().toISOString(),
+    nextAttemptAt: Date.now(),
+    orderingKey,
+  };
+}
+
+describe('two replicas over one PostgreSQL schema (ADR 0028)', () => {
+  const databases: ModuleDatabase[] = [];
+  beforeAll(() => postgres.start(), 60_000);
+  afterAll(async () => {
+    for (const database of databases) await database.close();
+    postgres.stop();
+  });
+
+  it('opens the schema from both at once: one migrates, the other waits and finds nothing left to apply', async () => {
+    const open = () => openModuleDatabase('auth', { entities: [], migrations: [] }, config);
+    databases.push(...(await Promise.all([open(), open()])));
+    const applied = await databases[0].read((manager) => manager.query('SELECT name FROM "auth"."migrations"'));
+    expect(applied).toHaveLength(4);
+  }, 60_000);
+
+  it('delivers each event exactly once, to a subscriber that counts, and keeps the order of each key', async () => {
+    const subscriber = new CountingSubscriber();
+    const relays = databases.map((database) => relayOver(database, subscriber));
+    const rows = Array.from({ length: 400 }, (_, index) => outboxRow(index, `key-${index % 7}`));
+    for (let start = 0; start < rows.length; start += 50) {
+      await databases[0].transaction((manager) => manager.insert(OutboxMessage, rows.slice(start, start + 50)));
+    }
+    relays.forEach((relay) => relay.onApplicationBootstrap());
+    try {
+      await eventuallyTrue(() => Promise.resolve(subscriber.deliveries.size === rows.length), 30_000);
+      await sleep(200);
+    } finally {
+      for (const relay of relays) await relay.beforeApplicationShutdown();
+    }
+    const twice = [...subscriber.deliveries].filter(([, count]) => count > 1);
+    expect(twice).toEqual([]);
+    expect(subscriber.order).toHaveLength(rows.length);
+    const position = new Map(subscriber.order.map((eventId, index) => [eventId, index]));
+    for (let index = 7; index < rows.length; index++) {
+      expect(position.get(rows[index].eventId)).toBeGreaterThan(position.get(rows[index - 7].eventId)!);
+    }
+    const stored = await databases[1].read((manager) => manager.find(OutboxMessage));
+    expect(stored.filter((row) => row.deliveredAt === null || row.claimedUntil !== null)).toEqual([]);
+  }, 60_000);
+});
