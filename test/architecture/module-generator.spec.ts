@@ -147,7 +147,7 @@ describe(`npm run generate:module -- ${MODULE}, in a copy of the repository`, ()
           .pop()!,
       ) as object;
 
-    expect(smoke('monolith', 25200)).toMatchObject({ processes: ['main'], transport: 'in-process', audited: true });
-    expect(smoke(`${MODULE}-remote`, 25300)).toMatchObject({ processes: [MODULE, 'main'], transport: 'tcp', audited: true });
+    expect(smoke('monolith', 25600)).toMatchObject({ processes: ['main'], transport: 'in-process', audited: true });
+    expect(smoke(`${MODULE}-remote`, 25700)).toMatchObject({ processes: [MODULE, 'main'], transport: 'tcp', audited: true });
   }, 180_000);
 });
