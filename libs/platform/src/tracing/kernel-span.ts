@@ -20,8 +20,8 @@ export interface KernelSpan {
   fail(error: unknown): void;
 }
 
-/** A span of the OpenTelemetry SDK (recording, or not when its trace is not sampled). */
-export class SdkSpan implements KernelSpan {
+/** A span of the OpenTelemetry API: the SDK's (recording, or not when its trace is not sampled), or a `RecordedSpan`. */
+export class OtelSpan implements KernelSpan {
   readonly trace: TraceContext;
 
   constructor(private readonly span: Span) {

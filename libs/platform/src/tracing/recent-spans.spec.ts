@@ -18,6 +18,12 @@ describe('the in-memory store of recent spans', () => {
     for (const traceId of traceIds.slice(1)) expect(store.spansOf(traceId).map((span) => span.name)).toEqual(['root']);
   });
 
+  it('goes on forgetting the oldest trace, round after round', () => {
+    const traceIds = Array.from({ length: 10 }, oneSpanTrace);
+    expect(store.size).toBe(3);
+    expect(traceIds.filter((traceId) => store.spansOf(traceId).length > 0)).toEqual(traceIds.slice(7));
+  });
+
   it('keeps at most its number of spans of one trace', () => {
     const root = tracer.startSpan('root');
     const inRoot = trace.setSpan(ROOT_CONTEXT, root);

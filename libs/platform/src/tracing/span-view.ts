@@ -18,8 +18,14 @@ const STATUSES: Record<SpanStatusCode, string> = {
 
 const micros = ([seconds, nanos]: HrTime): number => seconds * 1_000_000 + Math.round(nanos / 1000);
 
-/** A finished SDK span as the plain JSON `platform.traces.read.v1` answers. */
-export function toTraceSpan(span: ReadableSpan, process: string): TraceSpan {
+/** What the built-in view reads of a finished span: an SDK `ReadableSpan`, or a `RecordedSpan`. */
+export type SpanRecord = Pick<
+  ReadableSpan,
+  'name' | 'kind' | 'spanContext' | 'parentSpanContext' | 'startTime' | 'duration' | 'status' | 'attributes'
+>;
+
+/** A finished span as the plain JSON `platform.traces.read.v1` answers. */
+export function toTraceSpan(span: SpanRecord, process: string): TraceSpan {
   const attributes: TraceSpan['attributes'] = {};
   for (const [key, value] of Object.entries(span.attributes)) {
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') attributes[key] = value;

@@ -53,6 +53,45 @@ describe('tracing', () => {
     expect(exported).toEqual([]);
   });
 
+  it('without an endpoint records spans without the SDK, parented, timed and with their outcome', () => {
+    const tracing = new Tracing('auth', settings({}));
+    const parent = { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331' };
+    const span = tracing.start('call auth.user.register.v1', SpanKind.CLIENT, parent, { 'archipelago.pattern': 'auth.user.register.v1' });
+    span.rename('call auth.user.register.v2');
+    span.set({ 'archipelago.caller': 'gateway' });
+    span.fail(new Error('boom'));
+    span.end();
+    expect(span.trace.traceId).toBe(parent.traceId);
+    const [view] = tracing.spansOf(parent.traceId);
+    expect(view).toEqual({
+      name: 'call auth.user.register.v2',
+      process: 'auth',
+      spanId: span.trace.spanId,
+      parentSpanId: parent.spanId,
+      kind: 'client',
+      startMicros: expect.any(Number),
+      durationMicros: expect.any(Number),
+      status: 'error',
+      statusMessage: 'INTERNAL: internal error',
+      attributes: { 'archipelago.pattern': 'auth.user.register.v1', 'archipelago.caller': 'gateway', 'archipelago.outcome': 'INTERNAL' },
+    });
+    expect(Math.abs(view.startMicros - Date.now() * 1000)).toBeLessThan(5_000_000);
+    expect(view.durationMicros).toBeGreaterThanOrEqual(0);
+  });
+
+  it("without an endpoint samples new traces by TRACES_SAMPLE_RATIO and keeps a sampled parent's decision", () => {
+    const none = new Tracing('auth', settings({ TRACES_SAMPLE_RATIO: '0' }));
+    const parent = { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331' };
+    const child = none.start('handle', SpanKind.SERVER, parent, {});
+    child.end();
+    expect(child.trace.sampled).toBeUndefined();
+    expect(none.spansOf(parent.traceId)).toHaveLength(1);
+    const all = new Tracing('auth', settings({ TRACES_SAMPLE_RATIO: '1' }));
+    const root = all.start('GET /auth/me', SpanKind.SERVER, undefined, {});
+    root.end();
+    expect(all.spansOf(root.trace.traceId)).toEqual([expect.not.objectContaining({ parentSpanId: expect.anything() })]);
+  });
+
   it('with TRACES_KEPT=0 and no endpoint has no provider: new IDs only, as before traces', () => {
     const tracing = new Tracing('auth', settings({ TRACES_KEPT: '0' }));
     const parent = { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331' };
