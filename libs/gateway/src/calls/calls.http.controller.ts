@@ -1,24 +1,10 @@
 import { CallContract, GATEWAY, MODULE_CONTRACTS, ModuleName, ownerOf } from '@app/contracts';
 import { MessageSender, PLATFORM_CONFIG, PlatformConfig } from '@app/platform';
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  ForbiddenException,
-  HttpCode,
-  Inject,
-  NotFoundException,
-  Param,
-  Post,
-  Req,
-  UseGuards,
-} from '@nestjs/common';
+import { BadRequestException, Body, Controller, HttpCode, Inject, NotFoundException, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedGuard } from '../http/authenticated.guard';
 import { GatewayRequest } from '../http/gateway-request';
-
-/** The role auth gives administrators (auth's ADMIN_ROLE; the gateway may not import auth). */
-const ADMIN_ROLE = 'admin';
+import { requireAdmin } from '../http/require-admin';
 
 const PUBLISHED: ReadonlyMap<string, CallContract<object, unknown>> = new Map(
   Object.values(MODULE_CONTRACTS)
@@ -46,9 +32,7 @@ export class CallsHttpController {
   @ApiOperation({ summary: 'Development only: send a payload to a published pattern as the gateway, for the admin (npm run call)' })
   async call(@Param('pattern') pattern: string, @Body() payload: unknown, @Req() request: GatewayRequest): Promise<object> {
     if (this.config.production) throw new NotFoundException({ code: 'NOT_FOUND', message: 'POST /calls exists in development only' });
-    const actor = request.actor;
-    if (actor?.kind !== 'user' || !actor.roles.includes(ADMIN_ROLE))
-      throw new ForbiddenException({ code: 'FORBIDDEN', message: 'only admins may send raw calls' });
+    const actor = requireAdmin(request.actor, 'send raw calls');
     if (!PUBLISHED.has(pattern))
       throw new NotFoundException({
         code: 'UNKNOWN_PATTERN',

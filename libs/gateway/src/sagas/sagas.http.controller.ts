@@ -1,14 +1,12 @@
-import { ForbiddenException, Controller, Get, Query, Req, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { AuthenticatedGuard } from '../http/authenticated.guard';
 import { GatewayRequest } from '../http/gateway-request';
+import { requireAdmin } from '../http/require-admin';
 import { SAGA_STATES, SagaInstance, SagaState } from './saga-instance.entity';
 import { SagaLog } from './saga-log';
-
-/** The role auth gives administrators (auth's ADMIN_ROLE; the gateway may not import auth). */
-const ADMIN_ROLE = 'admin';
 
 export class ListSagasQuery {
   @ApiPropertyOptional({ enum: SAGA_STATES }) @IsOptional() @IsIn(SAGA_STATES) state?: SagaState;
@@ -55,9 +53,7 @@ export class SagasHttpController {
   @ApiResponse({ status: 200, type: SagaInstancePage })
   @ApiResponse({ status: 403, description: 'not an admin' })
   async list(@Query() query: ListSagasQuery, @Req() request: GatewayRequest): Promise<SagaInstancePage> {
-    const actor = request.actor;
-    if (actor?.kind !== 'user' || !actor.roles.includes(ADMIN_ROLE))
-      throw new ForbiddenException({ code: 'FORBIDDEN', message: 'only admins may list sagas' });
+    requireAdmin(request.actor, 'list sagas');
     const instances = await this.log.list(query.state, query.limit ?? 100);
     return { items: instances.map(toView) };
   }

@@ -1,14 +1,12 @@
 import { ReadTraceRequest } from '@app/contracts';
-import { Controller, ForbiddenException, Get, Header, Param, Req, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, Param, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedGuard } from '../http/authenticated.guard';
 import { GatewayRequest } from '../http/gateway-request';
+import { requireAdmin } from '../http/require-admin';
 import { TraceCollector } from './trace-collector';
 import { TraceView } from './trace-view';
 import { renderWaterfall } from './waterfall.page';
-
-/** The role auth gives administrators (auth's ADMIN_ROLE; the gateway may not import auth). */
-const ADMIN_ROLE = 'admin';
 
 /** The page draws only what it is given: no script, no request for anything else. */
 const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
@@ -30,7 +28,7 @@ export class TracesHttpController {
   @ApiResponse({ status: 400, description: 'traceId is not 32 lowercase hex characters' })
   @ApiResponse({ status: 403, description: 'not an admin' })
   read(@Param() params: ReadTraceRequest, @Req() request: GatewayRequest): Promise<TraceView> {
-    this.requireAdmin(request);
+    requireAdmin(request.actor, 'read traces');
     return this.traces.collect(params.traceId);
   }
 
@@ -41,12 +39,7 @@ export class TracesHttpController {
   @ApiOperation({ summary: 'The same trace as a self-contained HTML waterfall: one row per span, indented by parent (admin)' })
   @ApiResponse({ status: 403, description: 'not an admin' })
   async waterfall(@Param() params: ReadTraceRequest, @Req() request: GatewayRequest): Promise<string> {
-    this.requireAdmin(request);
+    requireAdmin(request.actor, 'read traces');
     return renderWaterfall(await this.traces.collect(params.traceId));
-  }
-
-  private requireAdmin({ actor }: GatewayRequest): void {
-    if (actor?.kind !== 'user' || !actor.roles.includes(ADMIN_ROLE))
-      throw new ForbiddenException({ code: 'FORBIDDEN', message: 'only admins may read traces' });
   }
 }
