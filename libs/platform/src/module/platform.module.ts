@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { PlatformConfig } from '../config/platform-config';
 import { Topology } from '../config/topology';
+import { HostedDatabases } from '../database/hosted-databases';
 import { EnvelopeGate } from '../envelope/envelope-gate';
 import { EnvelopeSigner } from '../envelope/envelope-signer';
 import { ReplayCache } from '../envelope/replay-cache';
@@ -13,6 +14,7 @@ import { DeadLetters } from '../events/dead-letters';
 import { EventDeliveryController } from '../events/event-delivery.controller';
 import { EventHandlerRegistry } from '../events/event-handler-registry';
 import { EventInbox } from '../events/event-inbox';
+import { HostedPublishers } from '../events/hosted-publishers';
 import { OutboxRelay } from '../events/outbox-relay';
 import { Drain } from '../lifecycle/drain';
 import { Metrics } from '../metrics/metrics';
@@ -28,7 +30,6 @@ import { ModuleClients } from '../transport/module-clients';
 import { Transports } from '../transport/transports';
 import { TracesController } from '../tracing/traces.controller';
 import { Tracing } from '../tracing/tracing';
-import { HostedModules } from './hosted-modules';
 
 export interface PlatformOptions {
   topology: Topology;
@@ -73,7 +74,8 @@ export class PlatformModule implements OnApplicationBootstrap {
         ModuleClients,
         CallListeners,
         MessageSender,
-        HostedModules,
+        HostedDatabases,
+        HostedPublishers,
         OutboxRelay,
         EventHandlerRegistry,
         EventInbox,
@@ -88,7 +90,8 @@ export class PlatformModule implements OnApplicationBootstrap {
         EnvelopeSigner,
         HandlerTable,
         MessageSender,
-        HostedModules,
+        HostedDatabases,
+        HostedPublishers,
         OutboxRelay,
       ],
     };
