@@ -12,7 +12,6 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { EntityManager, LessThan } from 'typeorm';
 import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { PlatformConfig } from '../config/platform-config';
-import { MessageContext } from '../context/message-context';
 import { newTrace } from '../context/trace-context';
 import { outsideAnyContext } from '../database/async-context';
 import { MessageSender } from '../messaging/message-sender';
@@ -230,10 +229,11 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
     const spans = new DeliverySpans(this.tracing, subscriber, rows.map(toDelivery));
     const batch: EventBatch = { subscriber, events: spans.events };
     try {
-      const context = { trace: newTrace(), actor: SYSTEM_ACTOR, module: module.name };
-      const { receipts } = await MessageContext.run(context, () =>
-        this.sender.send<EventBatchReceipt>(subscriber, PlatformContract.deliverEvents.pattern, batch, module.name),
-      );
+      // The batch is the relay's own work: a trace of its own (ADR 0013), sent as the system. Each
+      // event in it carries its row's trace, actor, source and id (`toDelivery`).
+      const asRelay = { trace: newTrace(), actor: SYSTEM_ACTOR };
+      const pattern = PlatformContract.deliverEvents.pattern;
+      const { receipts } = await this.sender.send<EventBatchReceipt>(subscriber, pattern, batch, module.name, asRelay);
       spans.settle(receipts);
       const delivered: DueRow[] = [];
       for (const [index, row] of rows.entries()) {

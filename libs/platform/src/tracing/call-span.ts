@@ -1,12 +1,18 @@
 import { CallerName, ownerOf } from '@app/contracts';
 import { SpanKind } from '@opentelemetry/api';
-import { MessageContext } from '../context/message-context';
+import { TraceContext } from '../context/trace-context';
 import { KernelSpan } from './kernel-span';
 import { Tracing } from './tracing';
 
-/** The caller's side of one module call: child of the work in progress (a new trace without any). */
-export function callSpan(tracing: Tracing, pattern: string, caller: CallerName, process: string): KernelSpan {
-  return tracing.start(`call ${pattern}`, SpanKind.CLIENT, MessageContext.current()?.trace, {
+/** The caller's side of one module call: child of `parent`, the trace the call belongs to (a new trace without one). */
+export function callSpan(
+  tracing: Tracing,
+  pattern: string,
+  caller: CallerName,
+  process: string,
+  parent: TraceContext | undefined,
+): KernelSpan {
+  return tracing.start(`call ${pattern}`, SpanKind.CLIENT, parent, {
     'archipelago.pattern': pattern,
     'archipelago.caller': caller,
     'archipelago.callee': ownerOf(pattern),
