@@ -40,6 +40,7 @@ export * from './database/hosted-databases';
 export * from './transport/tcp/tcp-options';
 export { queueGroupOf, subjectOf } from './transport/nats/nats-subjects';
 // Modules
+export * from './module/contract-coverage';
 export * from './module/module-kernel';
 export * from './module/platform.module';
 // Lifecycle

@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { PlatformConfig } from '../config/platform-config';
@@ -43,12 +43,7 @@ export interface PlatformOptions {
  */
 @Global()
 @Module({})
-export class PlatformModule implements OnApplicationBootstrap {
-  constructor(
-    @Inject(Topology) private readonly topology: Topology,
-    private readonly handlers: EventHandlerRegistry,
-  ) {}
-
+export class PlatformModule {
   static forRoot({ topology, config }: PlatformOptions): DynamicModule {
     const hostsModules = topology.hostedModules.length > 0;
     return {
@@ -95,12 +90,5 @@ export class PlatformModule implements OnApplicationBootstrap {
         OutboxRelay,
       ],
     };
-  }
-
-  /** Event handlers are discovered once every module is instantiated, then checked. */
-  onApplicationBootstrap(): void {
-    this.handlers.discover();
-    const problems = this.handlers.mismatches(this.topology.hostedModules);
-    if (problems.length > 0) throw new Error(`Event subscriptions do not match handlers:\n  - ${problems.join('\n  - ')}`);
   }
 }
