@@ -21,9 +21,9 @@ export type ContractClientClass<TCalls extends ModuleCalls> = new (bus: Contract
 
 /**
  * The typed client of a contract, written by no one: each method sends its call through the
- * caller's ContractBus, which the kernel routes to the module that owns the pattern (signed as the
- * caller, with the trace and deadline of the work in progress). A wrong request shape is a compile
- * error at the call site.
+ * caller's ContractBus, which the kernel routes to the module that owns the pattern, as the caller,
+ * with the trace and deadline of the work in progress (and signed wherever it leaves the process).
+ * A wrong request shape is a compile error at the call site.
  *
  * @example export class BillingClient extends clientFor(BillingContract) {}
  *          // then, in a caller: constructor(private readonly billing: BillingClient) {}
