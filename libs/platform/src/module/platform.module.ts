@@ -80,7 +80,7 @@ export class PlatformModule implements OnApplicationBootstrap {
         EventHandlerRegistry,
         EventInbox,
         DeadLetters,
-        ...registryProviders(topology),
+        ...registryProviders(topology, HostedModules),
       ],
       exports: [
         ...(topology.self.http ? [ServiceRegistry] : []),

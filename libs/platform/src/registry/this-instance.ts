@@ -2,12 +2,18 @@ import { MODULE_CONTRACTS } from '@app/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { Topology } from '../config/topology';
-import { HostedModules } from '../module/hosted-modules';
+import { ModuleDatabase } from '../database/module-database';
 import { Announcement, InstanceHealth } from './announcement';
 import { instanceIdOf } from './instance-id';
 
 /** A database that takes longer than this to answer `SELECT 1` makes the instance `degraded`. */
 const HEALTH_TIMEOUT_MS = 500;
+
+/** Whatever lists the databases of the modules hosted here, given by the kernel's module so this folder needs nothing from `module/`. */
+export const HOSTED_DATABASES = Symbol('HOSTED_DATABASES');
+export interface DatabasesHostedHere {
+  all(): Array<{ database: Pick<ModuleDatabase, 'read'> }>;
+}
 
 /** This running process, as it announces itself (ADR 0029). */
 @Injectable()
@@ -19,7 +25,7 @@ export class ThisInstance {
 
   constructor(
     @Inject(Topology) private readonly topology: Topology,
-    private readonly hosted: HostedModules,
+    @Inject(HOSTED_DATABASES) private readonly hosted: DatabasesHostedHere,
   ) {
     this.id = instanceIdOf(topology.processName);
   }
