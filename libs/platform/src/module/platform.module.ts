@@ -23,6 +23,8 @@ import { CommandStamps } from '../messaging/command-stamps';
 import { HandlerTable } from '../messaging/handler-table';
 import { MessageSender } from '../messaging/message-sender';
 import { RefusalRecorder } from '../messaging/refusal-recorder';
+import { registryProviders } from '../registry/registry.providers';
+import { ServiceRegistry } from '../registry/service-registry';
 import { CallListeners } from '../transport/call-listeners';
 import { ModuleClients } from '../transport/module-clients';
 import { Transports } from '../transport/transports';
@@ -78,8 +80,10 @@ export class PlatformModule implements OnApplicationBootstrap {
         EventHandlerRegistry,
         EventInbox,
         DeadLetters,
+        ...registryProviders(topology, HostedModules),
       ],
       exports: [
+        ...(topology.self.http ? [ServiceRegistry] : []),
         Drain,
         Metrics,
         Tracing,
