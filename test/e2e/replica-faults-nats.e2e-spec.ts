@@ -10,6 +10,8 @@ const SIGNUPS = 45;
 const WORKERS = 3;
 /** Signups answered before billing#1 is killed. */
 const KILL_AFTER = 15;
+/** How long billing#1 is frozen before it is killed: calls handed to it meanwhile die with it. */
+const FROZEN_MS = 800;
 /** Signups sent after the kill, all of which billing#2 must serve. */
 const AFTER_THE_KILL_AT_LEAST = 10;
 /**
@@ -19,16 +21,20 @@ const AFTER_THE_KILL_AT_LEAST = 10;
  */
 const CALL_TIMEOUT_MS = '6000';
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Issue 8, "kill -9 one billing replica": `nats-replicas` (billing twice on one NATS bus, both on
- * billing's PostgreSQL schema, ADR 0028) under a bounded stream of signups, four at a time.
- * Part-way through, billing#1 is killed with SIGKILL. A signup is "in flight on the kill" if it
- * was sent before billing#1 was gone and answered after the kill was sent; only those may fail
- * (the call billing#1 had taken never gets a reply: 504 at its deadline, then the saga undoes the
- * signup), so at most one per worker. Everything sent after the kill is served by billing#2.
- * Then billing#1 is started again and serves again; and the reconciliation from PostgreSQL and
- * the provider's ledger finds every signup kept or undone, nothing lost or doubled, each billing
- * event once in each subscriber's inbox although the relays of both replicas delivered them.
+ * billing's PostgreSQL schema, ADR 0028) under a bounded stream of signups, three at a time.
+ * Part-way through, billing#1 is frozen (SIGSTOP) for a moment, so that calls the queue group
+ * hands it meanwhile are certainly in flight on it, then killed with SIGKILL. A signup is "in
+ * flight on the kill" if it was sent before billing#1 was gone and answered after it froze. Only
+ * those may fail, at most one per worker, and only as billing's call reaching its deadline (504
+ * DEADLINE_EXCEEDED on `billing.subscription.create.v1`; the saga then undoes the signup).
+ * Everything sent after the kill is served by billing#2. Then billing#1 is started again and
+ * serves again; and the reconciliation from PostgreSQL and the provider's ledger finds every
+ * signup kept or undone, nothing lost or doubled, each billing event once in each subscriber's
+ * inbox although the relays of both replicas delivered them.
  */
 describe('kill -9 of one billing replica during a stream of signups ("nats-replicas")', () => {
   const portBase = testPort(25900);
@@ -72,18 +78,20 @@ describe('kill -9 of one billing replica during a stream of signups ("nats-repli
       replicas.map((name) => instanceOf(system, name)),
     );
 
-    const killAt = Date.now();
+    const frozenAt = Date.now();
+    system.process('billing#1').pause();
+    await sleep(FROZEN_MS);
     await system.process('billing#1').kill();
     const goneAt = Date.now();
-    const inFlight = stream.signups.filter((signup) => signup.startedAt <= goneAt && (signup.endedAt ?? Infinity) >= killAt);
+    const inFlight = stream.signups.filter((signup) => signup.startedAt <= goneAt && (signup.endedAt ?? Infinity) >= frozenAt);
     signups.push(...(await stream.finished()));
 
     const failed = signups.filter((signup) => signup.status !== 201);
     const after = signups.filter((signup) => signup.startedAt > goneAt);
     const survivorShare = (await subscriptionsPerReplica(system, [survivor])).get(survivor);
     console.log(
-      `[replica-faults] ${signups.length} signups, ${WORKERS} at a time; billing#1 killed after ${KILL_AFTER} answers ` +
-        `(${goneAt - killAt} ms to exit); shares before the kill ${JSON.stringify(Object.fromEntries(shares))}; ` +
+      `[replica-faults] ${signups.length} signups, ${WORKERS} at a time; billing#1 frozen after ${KILL_AFTER} answers, ` +
+        `gone ${goneAt - frozenAt} ms later; shares before the kill ${JSON.stringify(Object.fromEntries(shares))}; ` +
         `in flight on the kill ${inFlight.length}, failed ${JSON.stringify(failed.map((s) => ({ status: s.status, code: s.code, ms: s.endedAt! - s.startedAt })))}; ` +
         `sent after the kill ${after.length}; billing#2 served ${survivorShare} in all`,
     );
@@ -91,7 +99,12 @@ describe('kill -9 of one billing replica during a stream of signups ("nats-repli
     expect([...shares.values()].every((count) => count > 0)).toBe(true);
     expect(failed.filter((signup) => !inFlight.includes(signup))).toEqual([]);
     expect(failed.length).toBeLessThanOrEqual(WORKERS);
-    for (const signup of failed) expect([503, 504]).toContain(signup.status);
+    for (const signup of failed)
+      expect({ status: signup.status, code: signup.code, message: signup.message }).toEqual({
+        status: 504,
+        code: 'DEADLINE_EXCEEDED',
+        message: expect.stringContaining('billing.subscription.create.v1') as string,
+      });
     expect(after.length).toBeGreaterThanOrEqual(AFTER_THE_KILL_AT_LEAST);
     expect(after.filter((signup) => signup.status !== 201)).toEqual([]);
     expect(survivorShare).toBeGreaterThan(shares.get(survivor)!);

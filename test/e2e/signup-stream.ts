@@ -11,6 +11,7 @@ export interface TimedSignup {
   /** The HTTP status, or 0 if the connection died without an answer. */
   status?: number;
   code?: string;
+  message?: string;
 }
 
 export interface StreamShape {
@@ -28,7 +29,9 @@ export async function signUpTimed(system: SystemUnderTest, signup: TimedSignup):
   const answer = await system.http('POST', '/signup', { body }).catch(() => undefined);
   signup.endedAt = Date.now();
   signup.status = answer?.status ?? 0;
-  signup.code = (answer?.body as { code?: string } | undefined)?.code;
+  const error = answer?.body as { code?: string; message?: string } | undefined;
+  signup.code = error?.code;
+  signup.message = error?.message;
 }
 
 /**
