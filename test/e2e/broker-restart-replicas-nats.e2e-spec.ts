@@ -18,8 +18,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Issue 8, "restart the NATS server mid-stream", on `nats-replicas` (billing twice, every module on
  * PostgreSQL, ADR 0028): the broker is stopped during a stream of signups and started again on
- * the same port three seconds later. Every signup sent while it is away is answered 503
- * MODULE_UNAVAILABLE well within its deadline; once it is back, every process reconnects by
+ * the same port three seconds later. Every signup sent while it is away (probes, one after
+ * another, besides the stream) is answered 503 MODULE_UNAVAILABLE well within its deadline, and
+ * every failure overlaps the outage; once it is back, every process reconnects by
  * itself (none is restarted), both billing replicas rejoin billing's queue group and serve, and
  * the reconciliation from PostgreSQL and the ledger finds users, subscriptions, invoices, audit
  * entries and notifications neither lost nor doubled.
@@ -54,28 +55,40 @@ describe('the NATS broker restarted during a stream of signups, billing on two r
     postgres.stop();
   }, 60_000);
 
+  /** One signup after another, from SETTLE_MS after the broker went until `until`. */
+  async function probeUntil(until: number): Promise<TimedSignup[]> {
+    await sleep(SETTLE_MS);
+    const probes: TimedSignup[] = [];
+    while (Date.now() < until) {
+      const probe: TimedSignup = { email: uniqueEmail('broker-away'), startedAt: Date.now() };
+      await signUpTimed(system, probe);
+      probes.push(probe);
+    }
+    return probes;
+  }
+
   it('answers 503 within the deadline while the broker is away, and recovers by itself when it is back', async () => {
     const pids = system.processNames().map((name) => system.process(name).pid);
     const stream = new SignupStream(system, 'broker-restart', { workers: WORKERS, limit: 200, pauseMs: 150 });
     await sleep(2000);
     await broker.stop();
     const downAt = Date.now();
-    await sleep(OUTAGE_MS);
+    // The stream's workers may all be inside slow signups when it goes: probe the outage apart from them.
+    const whileDown = await probeUntil(downAt + OUTAGE_MS);
     const upAt = Date.now();
     await broker.start();
     await eventually(async () => expect((await system.http('GET', '/health')).status).toBe(200), 20_000, 200);
     const healthyAt = Date.now();
     const recoveredMs = healthyAt - upAt;
     await sleep(2000);
-    signups.push(...(await stream.stop()));
+    signups.push(...(await stream.stop()), ...whileDown);
 
-    const whileDown = signups.filter((s) => s.startedAt >= downAt + SETTLE_MS && s.endedAt! <= upAt);
-    const slowest = Math.max(...whileDown.map((s) => s.endedAt! - s.startedAt));
+    const slowest = Math.max(...whileDown.map((probe) => probe.endedAt! - probe.startedAt));
     console.log(
       `[broker-restart replicas] broker away ${upAt - downAt} ms, healthy ${recoveredMs} ms after its start; ` +
         `${signups.length} signups, ${whileDown.length} sent while it was away, ${signups.filter((s) => s.status !== 201).length} not 201 in all, slowest answer then ${slowest} ms (deadline ${CALL_TIMEOUT_MS} ms)`,
     );
-    expect(whileDown.length).toBeGreaterThanOrEqual(3);
+    expect(whileDown.length).toBeGreaterThanOrEqual(2);
     for (const signup of whileDown)
       expect({ status: signup.status, code: signup.code }).toEqual({ status: 503, code: 'MODULE_UNAVAILABLE' });
     expect(slowest).toBeLessThan(CALL_TIMEOUT_MS);
