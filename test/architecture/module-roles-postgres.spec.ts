@@ -1,9 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { readPlatformConfig } from '@app/platform';
 import { PostgresCluster, testPort } from '@app/testing';
+import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 // How a module opens its database at start (migrations under the advisory lock, the production
 // warning): the kernel's own function, which its index keeps to itself.
 import { openModuleDatabase } from '../../libs/platform/src/database/open-module-database';
@@ -20,6 +22,8 @@ const urls = postgres.moduleUrls();
 const as = (variable: string, sql: string) => runPostgresSql(urls[variable], sql);
 const asAuth = (sql: string) => as('AUTH_DATABASE_URL', sql);
 const asBilling = (sql: string) => as('BILLING_DATABASE_URL', sql);
+const TS_NODE = join(__dirname, '..', '..', 'node_modules', '.bin', 'ts-node');
+const ROLES_CLI = join(__dirname, '..', '..', 'scripts', 'postgres', 'main.ts');
 const noSchemas = { entities: [], migrations: [] };
 /** The passwords the cluster gave each module, read back from its URLs. */
 const passwords = Object.fromEntries(
@@ -88,6 +92,17 @@ describe('a role per module on PostgreSQL', () => {
     await setUpModuleRoles(postgres.url, { passwords });
     await (await open('auth', urls.AUTH_DATABASE_URL)).dataSource.destroy();
   });
+
+  it('prints the export lines a user pastes, keeping the passwords given as <MODULE>_DATABASE_PASSWORD', async () => {
+    const chosen = Object.fromEntries(
+      Object.entries(passwords).map(([module, password]) => [`${module.toUpperCase()}_DATABASE_PASSWORD`, password]),
+    );
+    const { stdout } = await promisify(execFile)(TS_NODE, ['--transpile-only', ROLES_CLI, postgres.url], {
+      env: { ...process.env, ...chosen },
+    });
+    expect(stdout.trim().split('\n')).toEqual(Object.entries(urls).map(([variable, url]) => `export ${variable}='${url}'`));
+    expect(await asBilling('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  }, 60_000);
 
   describe('in production, at start', () => {
     let warn: jest.SpyInstance;
