@@ -1,3 +1,4 @@
+import { CALLER_NAMES } from '@app/contracts';
 import { Logger } from '@nestjs/common';
 import { readPlatformConfig } from '@app/platform';
 import { PostgresCluster, testPort } from '@app/testing';
@@ -51,6 +52,16 @@ describe('a role per module on PostgreSQL', () => {
   }, 60_000);
   afterAll(() => postgres.stop());
 
+  it('makes a role owning a schema for every module the contracts name, and for the gateway', async () => {
+    const owners = await runPostgresSql(
+      postgres.url,
+      `SELECT nspname AS schema, pg_get_userbyid(nspowner) AS owner FROM pg_namespace
+        WHERE nspname IN (${CALLER_NAMES.map((name) => `'${name}'`).join(', ')}) ORDER BY nspname`,
+    );
+    expect(owners).toEqual([...CALLER_NAMES].sort().map((name) => ({ schema: name, owner: `archipelago_${name}` })));
+    expect(Object.keys(urls)).toEqual(CALLER_NAMES.map((name) => `${name.toUpperCase()}_DATABASE_URL`));
+  });
+
   it("lets auth's role migrate its schema under the advisory lock, and use its own tables", async () => {
     expect(await asAuth('SELECT email FROM auth.users')).toEqual([{ email: 'someone@example.com' }]);
     expect(await asAuth('SELECT count(*)::int AS n FROM auth.outbox_messages')).toEqual([{ n: 0 }]);
@@ -73,13 +84,22 @@ describe('a role per module on PostgreSQL', () => {
     expect(await runPostgresSql(postgres.url, 'SELECT count(*)::int AS n FROM auth.users')).toEqual([{ n: 1 }]);
   });
 
-  it('runs again without harm, and hands over what an earlier superuser set-up left in a schema', async () => {
+  it('runs again without harm, puts back what drifted, and hands over what an earlier superuser set-up left in a schema', async () => {
     await runPostgresSql(postgres.url, 'CREATE TABLE billing.legacy (id serial PRIMARY KEY)');
+    // Drift a set-up must put back: a grant across schemas, and PostgreSQL 14's CREATE on public for everyone.
+    await runPostgresSql(
+      postgres.url,
+      'GRANT USAGE ON SCHEMA auth TO archipelago_billing; GRANT SELECT ON auth.users TO archipelago_billing',
+    );
+    await runPostgresSql(postgres.url, 'GRANT CREATE ON SCHEMA public TO PUBLIC');
+    expect(await asBilling('SELECT count(*)::int AS n FROM auth.users')).toEqual([{ n: 1 }]);
     const again = await setUpModuleRoles(postgres.url, { passwords: { ...passwords, auth: 'a-new-password' } });
     expect(Object.keys(again)).toEqual(Object.keys(urls));
     expect(await runPostgresSql(again.AUTH_DATABASE_URL, 'SELECT count(*)::int AS n FROM users')).toEqual([{ n: 1 }]);
     await expect(asBilling('ALTER TABLE billing.legacy ADD COLUMN note text')).resolves.toEqual([]);
     await expect(asBilling("INSERT INTO billing.legacy (note) VALUES ('x')")).resolves.toEqual([]);
+    await expect(asBilling('SELECT * FROM auth.users')).rejects.toThrow('permission denied for schema auth');
+    await expect(asBilling('CREATE TABLE public.shared (id int)')).rejects.toThrow('permission denied for schema public');
     await expect(asAuth('SELECT 1')).rejects.toThrow('password authentication failed');
     await setUpModuleRoles(postgres.url, { passwords });
   });
