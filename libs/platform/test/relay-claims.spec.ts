@@ -16,7 +16,7 @@ import { eventuallyTrue } from './eventually-true';
 const postgres = new PostgresCluster(testPort(22960));
 const config = readPlatformConfig({
   DATA_DIR: mkdtempSync(join(tmpdir(), 'archipelago-claims-')),
-  AUTH_DATABASE_URL: postgres.url,
+  AUTH_DATABASE_URL: postgres.moduleUrls().AUTH_DATABASE_URL,
   OUTBOX_RELAY_INTERVAL_MS: '20',
   CALL_TIMEOUT_MS: '2000',
 });
