@@ -9,7 +9,7 @@ export type DtoClass = abstract new (...args: never[]) => unknown;
 export type PublishedContract = CallContract<object, unknown> | EventContract<object>;
 
 export interface ContractSources {
-  /** The TypeScript file the program starts from; `define…('<pattern>', …)` calls are looked for in its folder and below. */
+  /** The TypeScript file the program starts from; declarations (below) are looked for in its folder and below. */
   entryFile: string;
   /** The published contracts, as loaded at run time. */
   contracts: readonly PublishedContract[];
@@ -17,7 +17,8 @@ export interface ContractSources {
   classes: ReadonlyMap<string, DtoClass>;
 }
 
-const DEFINERS = new Set(['defineCommand', 'defineQuery', 'defineEvent']);
+/** The functions that declare a contract, each with its pattern as first argument: `command('auth.user.register.v1', …)`. */
+const DECLARERS = new Set(['command', 'query', 'defineEvent']);
 const TSCONFIG = join(__dirname, '..', '..', 'tsconfig.json');
 
 /** Every published contract described by its resolved TypeScript types and its class-validator rules. */
@@ -31,7 +32,7 @@ export function describeContracts(sources: ContractSources): ContractDescription
     const definition = definitions.get(contract.pattern);
     if (!definition) {
       throw new Error(
-        `${contract.pattern} is published but no define…('${contract.pattern}', …) call was found under ` +
+        `${contract.pattern} is published but no command/query/defineEvent('${contract.pattern}', …) call was found under ` +
           `${relative(process.cwd(), dirname(sources.entryFile))}: write its pattern as a string literal in that call`,
       );
     }
@@ -46,7 +47,8 @@ function describeOne(contract: PublishedContract, describer: FieldDescriber, fir
     const payload = describer.fieldsOf(contract.pattern, first, contract.payload);
     return { kind: 'event', payload, ...(contract.orderingKey ? { orderingKey: contract.orderingKey } : {}) };
   }
-  if (!second) throw new Error(`${contract.pattern}: its defineCommand/defineQuery<Request, Response> call names no response type`);
+  if (!second)
+    throw new Error(`${contract.pattern}: its command/query('${contract.pattern}', …) call is not followed by .returns<Response>()`);
   return {
     kind: contract.kind,
     request: describer.fieldsOf(contract.pattern, first, contract.request),
@@ -82,13 +84,18 @@ class FieldDescriber {
   }
 }
 
-/** `defineCommand<…>('auth.user.register.v1', …)` calls in the files under `folder`, by pattern. */
+/**
+ * The declaration of each pattern in the files under `folder`, as the expression whose type names
+ * its request (or payload) and response: `command('auth.user.register.v1', RegisterRequest)
+ * .returns<UserView>()` is a `CallContract<RegisterRequest, UserView>`, `defineEvent(…)` an
+ * `EventContract<Payload>`.
+ */
 function findDefinitions(program: ts.Program, folder: string): Map<string, ts.CallExpression> {
   const definitions = new Map<string, ts.CallExpression>();
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && DEFINERS.has(node.expression.text)) {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && DECLARERS.has(node.expression.text)) {
       const [pattern] = node.arguments;
-      if (pattern && ts.isStringLiteralLike(pattern)) definitions.set(pattern.text, node);
+      if (pattern && ts.isStringLiteralLike(pattern)) definitions.set(pattern.text, withItsResponse(node));
     }
     ts.forEachChild(node, visit);
   };
@@ -97,6 +104,13 @@ function findDefinitions(program: ts.Program, folder: string): Map<string, ts.Ca
     if (!file.isDeclarationFile && file.fileName.split('/').join(sep).startsWith(within)) visit(file);
   }
   return definitions;
+}
+
+/** `command(…)` alone knows only its request; the `.returns<Response>()` applied to it, if any, knows both. */
+function withItsResponse(declaration: ts.CallExpression): ts.CallExpression {
+  const access = declaration.parent;
+  const completed = ts.isPropertyAccessExpression(access) && access.name.text === 'returns' && ts.isCallExpression(access.parent);
+  return completed ? access.parent : declaration;
 }
 
 function compilerOptions(): ts.CompilerOptions {

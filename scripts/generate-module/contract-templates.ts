@@ -3,8 +3,7 @@ import { ModuleNaming } from './module-name';
 /** `libs/contracts/src/<name>/`: what other modules and the gateway may know of the new module. */
 export function contractFiles({ name, pascal }: ModuleNaming): Record<string, string> {
   return {
-    [`libs/contracts/src/${name}/index.ts`]: `export * from './${name}.client';
-export * from './${name}.contract';
+    [`libs/contracts/src/${name}/index.ts`]: `export * from './${name}.contract';
 export * from './${name}.dto';
 export * from './${name}.events';
 `,
@@ -32,14 +31,17 @@ export class ${pascal}ItemList {
   @ApiProperty({ type: [${pascal}ItemView] }) items!: ${pascal}ItemView[];
 }
 `,
-    [`libs/contracts/src/${name}/${name}.contract.ts`]: `import { defineCommand, defineQuery } from '../shared';
+    [`libs/contracts/src/${name}/${name}.contract.ts`]: `import { clientFor, command, defineContract, query } from '../shared';
 import { Create${pascal}ItemRequest, ${pascal}ItemList, ${pascal}ItemView, List${pascal}ItemsRequest } from './${name}.dto';
 
 /** Every call the ${name} module answers. The version is part of the pattern. */
-export const ${pascal}Contract = {
-  createItem: defineCommand<Create${pascal}ItemRequest, ${pascal}ItemView>('${name}.item.create.v1', Create${pascal}ItemRequest),
-  listItems: defineQuery<List${pascal}ItemsRequest, ${pascal}ItemList>('${name}.item.list.v1', List${pascal}ItemsRequest),
-} as const;
+export const ${pascal}Contract = defineContract('${name}', {
+  createItem: command('${name}.item.create.v1', Create${pascal}ItemRequest).returns<${pascal}ItemView>(),
+  listItems: query('${name}.item.list.v1', List${pascal}ItemsRequest).returns<${pascal}ItemList>(),
+});
+
+/** The typed client of the ${name} module (\`${name}Client.createItem(dto)\`): one method per call above. */
+export class ${pascal}Client extends clientFor(${pascal}Contract) {}
 `,
     [`libs/contracts/src/${name}/${name}.events.ts`]: `import { IsISO8601, IsString, IsUUID } from 'class-validator';
 import { defineEvent } from '../shared';
@@ -54,22 +56,6 @@ export class ${pascal}ItemCreatedEvent {
 export const ${pascal}Events = {
   itemCreated: defineEvent('${name}.item.created.v1', ${pascal}ItemCreatedEvent, { orderingKey: 'itemId' }),
 } as const;
-`,
-    [`libs/contracts/src/${name}/${name}.client.ts`]: `import { ContractBus } from '../shared';
-import { ${pascal}Contract } from './${name}.contract';
-import { Create${pascal}ItemRequest, ${pascal}ItemList, ${pascal}ItemView } from './${name}.dto';
-
-export class ${pascal}Client {
-  constructor(private readonly bus: ContractBus) {}
-
-  createItem(request: Create${pascal}ItemRequest): Promise<${pascal}ItemView> {
-    return this.bus.call(${pascal}Contract.createItem, request);
-  }
-
-  listItems(): Promise<${pascal}ItemList> {
-    return this.bus.call(${pascal}Contract.listItems, {});
-  }
-}
 `,
   };
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describeViolations, findBoundaryViolations } from './boundaries/find-boundary-violations';
 import { findTableOwnershipViolations, tablesByModule } from './boundaries/find-table-ownership-violations';
+import { brokenRule } from './boundaries/boundary-rules';
 
 const workspace = join(__dirname, '..', '..');
 const fixture = join(__dirname, '__fixtures__', 'violating-workspace');
@@ -80,5 +81,17 @@ describe('the boundary checker, on a workspace with planted violations', () => {
         rule: 'names the table users of module auth: only auth may touch it',
       },
     ]);
+  });
+});
+
+describe('the one way out of libs/ (ADR 0031)', () => {
+  it('lets test support run the PostgreSQL set-up script, and nothing else leave a lib for scripts/', () => {
+    expect(brokenRule('libs/testing/src/postgres-cluster.ts', '../../../scripts/postgres/module-roles')).toBeUndefined();
+    expect(brokenRule('libs/testing/src/postgres-cluster.ts', '../../../scripts/archipelago/run-state')).toMatch(
+      /relative import leaves libs\/testing/,
+    );
+    expect(brokenRule('libs/billing/src/allowed.ts', '../../../scripts/postgres/module-roles')).toMatch(
+      /relative import leaves libs\/billing/,
+    );
   });
 });

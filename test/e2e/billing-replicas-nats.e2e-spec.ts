@@ -21,14 +21,14 @@ describe('billing twice on one NATS bus, sharing its PostgreSQL schema ("nats-re
   const portBase = testPort(25200);
   const postgres = new PostgresCluster(portBase + 60);
   const smtp = new SmtpTestServer(portBase + 50);
-  const databases = Object.fromEntries(['AUTH', 'BILLING', 'NOTIFICATION', 'AUDIT'].map((m) => [`${m}_DATABASE_URL`, postgres.url]));
-  const system = new SystemUnderTest('nats-replicas', portBase, { SMTP_URL: smtp.url, ...databases });
+  const system = new SystemUnderTest('nats-replicas', portBase, { SMTP_URL: smtp.url, ...postgres.moduleUrls() });
   const nats = new NatsTestServer(portBase + 70);
+  /** The reconciliation reads every module's schema as the superuser: the auditor's view (ADR 0031). */
   const sql = (query: string) => runPostgresSql(postgres.url, query);
   const emails = Array.from({ length: SIGNUPS }, () => uniqueEmail('replicas'));
 
   beforeAll(async () => {
-    postgres.start();
+    await postgres.start();
     await nats.start();
     await smtp.start();
     await system.start();

@@ -44,6 +44,20 @@ export function foundationScenario(context: ScenarioContext): void {
     }
   });
 
+  it('finds a live instance of every configured module: in this process, answering a ping over TCP, or beating on the bus', async () => {
+    await eventually(async () => {
+      const topology = await system.http('GET', '/topology');
+      expect(topology.body.modules.map((placement: { module: string }) => placement.module).sort()).toEqual(
+        system.deployedModules().sort(),
+      );
+      for (const placement of topology.body.modules) {
+        expect({ module: placement.module, status: placement.status }).toEqual({ module: placement.module, status: 'up' });
+        expect(placement.instances.length).toBeGreaterThanOrEqual(1);
+        expect(placement.instances.every((instance: { process: string }) => instance.process === placement.process)).toBe(true);
+      }
+    }, 8000);
+  });
+
   it("serves every process's numbers on one GET /metrics, each series labelled with its process", async () => {
     await system.http('POST', '/auth/register', { body: { email: uniqueEmail('metrics'), password: 'correct horse battery' } });
     expect((await system.http('GET', '/billing/plans')).status).toBe(200);

@@ -28,9 +28,8 @@ export function describeMoneyFaults(topologyName: string, basePort: number, opti
   const onPostgres = options.store === 'postgres';
   describe(`money moves once, in topology "${topologyName}" on ${onPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     const postgres = onPostgres ? new PostgresCluster(testPort(basePort) + 60) : undefined;
-    const databases = postgres
-      ? Object.fromEntries(['AUTH', 'BILLING', 'NOTIFICATION', 'AUDIT'].map((m) => [`${m}_DATABASE_URL`, postgres.url]))
-      : {};
+    // Each module as its own role (ADR 0031); the reconciliation reads as the superuser, the auditor's view.
+    const databases = postgres ? postgres.moduleUrls() : {};
     const system = new SystemUnderTest(topologyName, testPort(basePort), {
       BILLING_SWEEP_INTERVAL_MS: '300',
       BILLING_STALE_INVOICE_MS: '5000',
@@ -40,7 +39,7 @@ export function describeMoneyFaults(topologyName: string, basePort: number, opti
     let admin = '';
 
     beforeAll(async () => {
-      postgres?.start();
+      await postgres?.start();
       await system.start();
       admin = await adminToken(system);
     }, 120_000);

@@ -26,7 +26,7 @@ describe('npm run up / status / down with a replicated process (nats-replicas, i
       ({ stdout }) => ({ code: 0, stdout }),
       (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? 1, stdout: `${error.stdout}${error.stderr}` }),
     );
-  const onPostgres = () => ({ BILLING_DATABASE_URL: postgres.url });
+  const onPostgres = () => ({ BILLING_DATABASE_URL: postgres.moduleUrls().BILLING_DATABASE_URL });
 
   beforeAll(() => postgres.start(), 60_000);
   afterAll(async () => {

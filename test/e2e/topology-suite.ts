@@ -18,16 +18,15 @@ export function describeTopology(topologyName: string, basePort: number, options
   describe(`Archipelago in topology "${topologyName}" on ${store === 'postgres' ? 'PostgreSQL' : 'SQLite'}`, () => {
     const smtp = new SmtpTestServer(portBase + 50);
     const postgres = store === 'postgres' ? new PostgresCluster(portBase + 60) : undefined;
-    const databases = postgres
-      ? Object.fromEntries(['AUTH', 'BILLING', 'NOTIFICATION', 'AUDIT', 'GATEWAY'].map((m) => [`${m}_DATABASE_URL`, postgres.url]))
-      : {};
+    // Each module as its own role (ADR 0031); the scenarios' own SQL connects as the superuser, the auditor's view.
+    const databases = postgres ? postgres.moduleUrls() : {};
     const system = new SystemUnderTest(topologyName, portBase, { SMTP_URL: smtp.url, ...databases });
     const nats = system.usesBus() ? new NatsTestServer(portBase + 70) : undefined;
     let admin = '';
     const context: ScenarioContext = { system, smtp, adminToken: () => admin, remote: system.remoteModules(), postgresUrl: postgres?.url };
 
     beforeAll(async () => {
-      postgres?.start();
+      await postgres?.start();
       await nats?.start();
       await smtp.start();
       await system.start();

@@ -13,3 +13,19 @@ export async function sendRawNatsRequest(url: string, subject: string, message: 
     await connection.close();
   }
 }
+
+/** Every message on `subject` from now on, as any peer on the bus could listen, each with when it arrived. */
+export async function listenOnNats(
+  url: string,
+  subject: string,
+): Promise<{ heard: Array<{ at: number; body: any }>; close(): Promise<void> }> {
+  const connection = await connect({ servers: [url] });
+  const heard: Array<{ at: number; body: any }> = [];
+  connection.subscribe(subject, {
+    callback: (error, message) => {
+      if (!error) heard.push({ at: Date.now(), body: JSON.parse(Buffer.from(message.data).toString('utf8')) });
+    },
+  });
+  await connection.flush();
+  return { heard, close: () => connection.close() };
+}

@@ -25,7 +25,23 @@ export async function signupOutcomes(dataDir: string, emails: string[], price: n
   const users = await readSql(sqlite('auth'), 'SELECT id, email FROM users');
   const invoices = await readSql(sqlite('billing'), 'SELECT id, userId, status FROM invoices');
   const subscriptions = await readSql(sqlite('billing'), 'SELECT userId, status FROM subscriptions');
-  const ledger = readLedger(dataDir);
+  return classifySignups({ users, invoices, subscriptions, ledger: readLedger(dataDir) }, emails, price);
+}
+
+/** What the rule is checked on, wherever the modules keep it (SQLite files, PostgreSQL schemas). */
+export interface SignupRows {
+  /** auth's `users`: id, email. */
+  users: Record<string, unknown>[];
+  /** billing's `invoices`: id, userId, status. */
+  invoices: Record<string, unknown>[];
+  /** billing's `subscriptions`: userId, status. */
+  subscriptions: Record<string, unknown>[];
+  ledger: LedgerLine[];
+}
+
+/** The rule above applied to rows already read. */
+export function classifySignups(rows: SignupRows, emails: string[], price: number): SignupOutcomes {
+  const { users, invoices, subscriptions, ledger } = rows;
   const problems = movedTwice(ledger).map((twice) => `money moved twice: ${twice}`);
   const invoicesOf = (userId: string) => invoices.filter((invoice) => invoice.userId === userId);
   const chargeKeysOf = (userId: string) => invoicesOf(userId).map((invoice) => `charge:${invoice.id as string}`);

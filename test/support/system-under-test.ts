@@ -77,6 +77,11 @@ export class SystemUnderTest {
     return name.split('#')[0];
   }
 
+  /** Every module the topology places somewhere. */
+  deployedModules(): string[] {
+    return Object.keys(this.topology.modules);
+  }
+
   remoteModules(): string[] {
     return Object.entries(this.topology.modules)
       .filter(([, placement]) => placement.process !== 'main')

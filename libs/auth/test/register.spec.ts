@@ -1,4 +1,6 @@
 import { AuthEvents } from '@app/contracts';
+import { MessageContext, newTrace } from '@app/platform';
+import { RegisterService } from '../src/register/register.service';
 import { AuthTestApp, failureOf, startAuthTestApp, stopAuthTestApp } from './support/auth-test-app';
 import { PASSWORD, uniqueEmail } from './support/accounts';
 import { eventually } from '@app/testing';
@@ -36,6 +38,19 @@ describe('auth.user.register.v1', () => {
     });
     expect(event).toMatchObject({ source: 'auth', payload: { email: user.email, roles: ['user'], registeredAt: user.createdAt } });
     expect(event.traceId).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('once its deadline has passed, creates no account and publishes nothing: the caller may have undone it already', async () => {
+    const email = uniqueEmail('late');
+    const lateContext = { trace: newTrace(), actor: { kind: 'system' as const }, module: 'auth', deadline: Date.now() - 1 };
+
+    const late = MessageContext.run(lateContext, () => auth.app.get(RegisterService).register({ email, password: PASSWORD }));
+
+    await expect(late).rejects.toMatchObject({ status: 504, code: 'DEADLINE_EXCEEDED' });
+    expect(await auth.gateway.register({ email, password: PASSWORD })).toMatchObject({ email });
+    await eventually(() =>
+      expect(auth.events.ofPattern(AuthEvents.userRegistered.pattern).filter((e) => e.payload.email === email)).toHaveLength(1),
+    );
   });
 
   it('when the email is already registered, whatever its case, answers 409 EMAIL_TAKEN', async () => {

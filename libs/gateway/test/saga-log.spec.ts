@@ -23,11 +23,10 @@ describe.each<[string, boolean]>(stores)('the saga log (two gateway replicas on 
 
   beforeAll(async () => {
     const options: DataSourceOptions = onPostgres
-      ? { type: 'postgres', url: postgres!.url, schema: 'gateway', ...schema }
+      ? { type: 'postgres', url: postgres!.moduleUrls().GATEWAY_DATABASE_URL, schema: 'gateway', ...schema }
       : { type: 'sqlite', database: join(dataDir, 'gateway.sqlite'), ...schema };
-    if (onPostgres) postgres!.start();
+    if (onPostgres) await postgres!.start();
     const dataSource = await new DataSource(options).initialize();
-    if (onPostgres) await dataSource.query('CREATE SCHEMA IF NOT EXISTS "gateway"');
     await dataSource.runMigrations();
     database = new ModuleDatabase('gateway', dataSource);
     one = new SagaLog(database, config);

@@ -46,6 +46,10 @@ export * from './module/platform.module';
 // Lifecycle
 export * from './lifecycle/drain';
 export { Metrics } from './metrics/metrics';
+// The live service registry (ADR 0029)
+export { ServiceRegistry } from './registry/service-registry';
+export type { LiveInstance, SeenBy } from './registry/live-instance';
+export type { InstanceHealth } from './registry/announcement';
 // Tracing (ADR 0027)
 export { Tracing } from './tracing/tracing';
 export { KernelSpan, OUTCOME } from './tracing/kernel-span';

@@ -13,8 +13,11 @@ import { NoteModule } from './fixtures/note.fixture';
 export type KernelMode = 'in-process' | 'tcp' | 'nats';
 
 export interface KernelOptions {
-  /** When set, both modules keep their data in this PostgreSQL database (a schema each). */
-  postgresUrl?: string;
+  /**
+   * PostgreSQL URLs by variable (`PostgresCluster.moduleUrls()`): when set, both modules keep
+   * their data there, a schema each, each connected as its own role (ADR 0031).
+   */
+  databaseUrls?: Record<string, string>;
 }
 
 function callerModule(caller: CallerName): DynamicModule {
@@ -50,8 +53,9 @@ export class KernelSystem {
     const dataDir = mkdtempSync(join(tmpdir(), 'archipelago-kernel-'));
     await this.nats?.start();
     const spec = this.topologySpec();
-    const postgres: Record<string, string> = this.options.postgresUrl
-      ? { AUTH_DATABASE_URL: this.options.postgresUrl, AUDIT_DATABASE_URL: this.options.postgresUrl }
+    const urls = this.options.databaseUrls;
+    const postgres: Record<string, string> = urls
+      ? { AUTH_DATABASE_URL: urls.AUTH_DATABASE_URL, AUDIT_DATABASE_URL: urls.AUDIT_DATABASE_URL }
       : {};
     const env = {
       DATA_DIR: dataDir,

@@ -22,10 +22,10 @@ describe.each<[string, KernelMode, number, boolean]>([
   ['over NATS, on SQLite', 'nats', 22920, false],
   ['in-process, on PostgreSQL', 'in-process', 0, true],
 ])('the kernel, with modules joined %s', (_, mode, portBase, onPostgres) => {
-  const system = new KernelSystem(mode, portBase && testPort(portBase), onPostgres ? { postgresUrl: postgres.url } : {});
+  const system = new KernelSystem(mode, portBase && testPort(portBase), onPostgres ? { databaseUrls: postgres.moduleUrls() } : {});
 
   beforeAll(async () => {
-    if (onPostgres) postgres.start();
+    if (onPostgres) await postgres.start();
     await system.start();
   }, 60_000);
   afterAll(async () => {

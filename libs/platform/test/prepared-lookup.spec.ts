@@ -45,9 +45,9 @@ describe.each([
   let database: ModuleDatabase;
 
   beforeAll(async () => {
-    if (onPostgres) postgres.start();
+    if (onPostgres) await postgres.start();
     dataDir = mkdtempSync(join(tmpdir(), 'archipelago-lookup-'));
-    const env = { DATA_DIR: dataDir, ...(onPostgres ? { AUTH_DATABASE_URL: postgres.url } : {}) };
+    const env = { DATA_DIR: dataDir, ...(onPostgres ? { AUTH_DATABASE_URL: postgres.moduleUrls().AUTH_DATABASE_URL } : {}) };
     database = await openModuleDatabase('auth', { entities: [Gadget], migrations: [CreateGadgets1700000000002] }, readPlatformConfig(env));
     await database.transaction((manager) =>
       manager.insert(Gadget, [

@@ -15,21 +15,25 @@ import { eventuallyTrue } from './eventually-true';
 const postgres = new PostgresCluster(testPort(22960));
 const config = readPlatformConfig({
   DATA_DIR: mkdtempSync(join(tmpdir(), 'archipelago-claims-')),
-  AUTH_DATABASE_URL: postgres.url,
+  AUTH_DATABASE_URL: postgres.moduleUrls().AUTH_DATABASE_URL,
   OUTBOX_RELAY_INTERVAL_MS: '20',
   CALL_TIMEOUT_MS: '2000',
 });
 
-/** A subscriber that counts every event it is handed (no inbox: a second delivery counts twice), taking a few ms per batch. */
+/**
+ * Subscribers that count every event they are handed, by `<subscriber> <eventId>` (no inbox: a
+ * second delivery counts twice), taking a few ms per batch.
+ */
 class CountingSubscriber {
   readonly deliveries = new Map<string, number>();
   readonly order: string[] = [];
   readonly sender = {
-    send: async (_subscriber: string, _pattern: string, batch: EventBatch): Promise<EventBatchReceipt> => {
+    send: async (subscriber: string, _pattern: string, batch: EventBatch): Promise<EventBatchReceipt> => {
       await sleep(5);
       for (const event of batch.events) {
-        this.deliveries.set(event.eventId, (this.deliveries.get(event.eventId) ?? 0) + 1);
-        this.order.push(event.eventId);
+        const delivery = `${subscriber} ${event.eventId}`;
+        this.deliveries.set(delivery, (this.deliveries.get(delivery) ?? 0) + 1);
+        this.order.push(delivery);
       }
       return { receipts: batch.events.map((event) => ({ eventId: event.eventId, outcome: 'applied' as const })) };
     },
@@ -90,11 +94,34 @@ describe('two replicas over one PostgreSQL schema (ADR 0028)', () => {
     const twice = [...subscriber.deliveries].filter(([, count]) => count > 1);
     expect(twice).toEqual([]);
     expect(subscriber.order).toHaveLength(rows.length);
-    const position = new Map(subscriber.order.map((eventId, index) => [eventId, index]));
+    const position = new Map(subscriber.order.map((delivery, index) => [delivery, index]));
     for (let index = 7; index < rows.length; index++) {
-      expect(position.get(rows[index].eventId)).toBeGreaterThan(position.get(rows[index - 7].eventId)!);
+      expect(position.get(`audit ${rows[index].eventId}`)).toBeGreaterThan(position.get(`audit ${rows[index - 7].eventId}`)!);
     }
     const stored = await databases[1].read((manager) => manager.find(OutboxMessage));
     expect(stored.filter((row) => row.deliveredAt === null || row.claimedUntil !== null)).toEqual([]);
+  }, 60_000);
+
+  it('delivers an event with two subscribers once to each: one row per subscriber, each claimed on its own', async () => {
+    const subscriber = new CountingSubscriber();
+    const relays = databases.map((database) => relayOver(database, subscriber));
+    const events = Array.from({ length: 150 }, (_, index) => outboxRow(index, `key-${index % 5}`));
+    const rows = events.flatMap((row) => [row, { ...row, subscriber: 'notification' }]);
+    for (let start = 0; start < rows.length; start += 50) {
+      await databases[1].transaction((manager) => manager.insert(OutboxMessage, rows.slice(start, start + 50)));
+    }
+    relays.forEach((relay) => relay.onApplicationBootstrap());
+    try {
+      await eventuallyTrue(() => Promise.resolve(subscriber.deliveries.size === rows.length), 30_000);
+      await sleep(200);
+    } finally {
+      for (const relay of relays) await relay.beforeApplicationShutdown();
+    }
+    expect([...subscriber.deliveries].filter(([, count]) => count > 1)).toEqual([]);
+    for (const name of ['audit', 'notification']) {
+      expect(subscriber.order.filter((delivery) => delivery.startsWith(`${name} `)).sort()).toEqual(
+        events.map((event) => `${name} ${event.eventId}`).sort(),
+      );
+    }
   }, 60_000);
 });

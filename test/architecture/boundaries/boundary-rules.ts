@@ -19,6 +19,12 @@ export function ownerOf(path: string): Owner | undefined {
   return undefined;
 }
 
+/**
+ * The one place outside apps/ and libs/ a lib may reach: test support runs the PostgreSQL set-up
+ * script users run (`npm run postgres:roles`), so tests connect as each module's role (ADR 0031).
+ */
+const SCRIPTS_TEST_SUPPORT_RUNS = join('scripts', 'postgres');
+
 const isBusinessModule = (owner: Owner) => owner.kind === 'lib' && !KERNEL_LIBS.includes(owner.name);
 
 /** The `@app/*` libs an owner may import (through their index only). */
@@ -44,7 +50,9 @@ export function brokenRule(file: string, specifier: string): string | undefined 
     return `${subject} may import only ${allowed.map((lib) => `@app/${lib}`).join(', ')}, not @app/${alias[1]}`;
   }
   if (specifier.startsWith('.')) {
-    const target = ownerOf(join(dirname(file), specifier));
+    const path = join(dirname(file), specifier);
+    if (owner.kind === 'lib' && owner.name === 'testing' && dirname(path) === SCRIPTS_TEST_SUPPORT_RUNS) return undefined;
+    const target = ownerOf(path);
     if (!target || target.kind !== owner.kind || target.name !== owner.name) {
       return `relative import leaves ${who}: reach other libs through '@app/<lib>'`;
     }

@@ -1,5 +1,5 @@
-import { AuthEvents, UserView } from '@app/contracts';
-import { EventPublisher, ModuleDatabase } from '@app/platform';
+import { AuthContract, AuthEvents, UserView } from '@app/contracts';
+import { EventPublisher, ModuleDatabase, refuseIfPastDeadline } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -16,7 +16,11 @@ export interface NewAccount {
   password: string;
 }
 
-/** Creates an account and announces it: the user row and the event commit together or not at all. */
+/**
+ * Creates an account and announces it: the user row and the event commit together or not at all,
+ * and only within the deadline of the call that asked for it — a signup saga that stopped waiting
+ * has undone the registration already, and an account committed after that would be left behind.
+ */
 @Injectable()
 export class RegisterService {
   constructor(
@@ -62,5 +66,6 @@ export class RegisterService {
       roles: user.roles,
       registeredAt: user.createdAt,
     });
+    refuseIfPastDeadline(AuthContract.register.pattern);
   }
 }

@@ -47,6 +47,22 @@ describe('the simulated payment provider', () => {
     expect(lines()).toHaveLength(4);
   });
 
+  it('is one provider for every process on its ledger: a replica finds, dedupes and refunds a charge another made after it started', async () => {
+    const survivor = new SimulatedPaymentProvider(ledger);
+    const { chargeId } = (await charge('tok_ok', 'k-other-replica')) as { chargeId: string };
+    expect(await survivor.find('k-other-replica')).toMatchObject({ kind: 'charge', chargeId });
+    expect(await survivor.charge({ amountMinor: 900, currency: 'EUR', paymentToken: 'tok_ok', idempotencyKey: 'k-other-replica' })).toEqual(
+      {
+        outcome: 'succeeded',
+        chargeId,
+      },
+    );
+    const refund = { chargeId, amountMinor: 900, currency: 'EUR', idempotencyKey: 'r-other-replica' };
+    expect(await survivor.refund(refund)).toEqual({ refundId: expect.stringMatching(/^re_sim_/) });
+    await expect(provider.refund({ ...refund, idempotencyKey: 'r-again' })).rejects.toThrow(/cannot be refunded/);
+    expect(lines().filter((line) => line.key.endsWith('other-replica'))).toHaveLength(2);
+  });
+
   it.each([
     ['tok_declined', 'declined'],
     ['tok_insufficient_funds', 'insufficient_funds'],

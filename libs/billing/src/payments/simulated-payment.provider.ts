@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ChargeRequest, ChargeResult, PaymentProvider, ProviderMovement, RefundRequest, RefundResult } from './payment-provider.port';
 
@@ -18,8 +18,13 @@ const idOf = (prefix: string, key: string) => `${prefix}_${createHash('sha256').
  * anything else is declined. Like a real provider it deduplicates by idempotency key (same key,
  * same result, no second movement), refuses to refund more than was charged, and keeps a ledger:
  * an append-only JSON-lines file (one line per charge or refund, written with appendFileSync) that
- * outlives billing's process, is read back on start, and that tests read to count movements.
- * Without a ledger file (`undefined`) it keeps the ledger in memory only.
+ * outlives billing's process and that tests read to count movements.
+ *
+ * The file is the provider's memory, shared by every process that names it: before each answer
+ * it reads the lines appended since it last looked (by any process), so the replicas of billing
+ * (ADR 0028) see one provider, as they would a real one — a charge made by a replica that was
+ * killed a moment later is found, and refunded, by the one that survived. Without a ledger file
+ * (`undefined`) it keeps the ledger in memory only.
  */
 @Injectable()
 export class SimulatedPaymentProvider extends PaymentProvider {
@@ -27,18 +32,17 @@ export class SimulatedPaymentProvider extends PaymentProvider {
   private readonly refundedOf = new Map<string, number>();
   private readonly charges = new Map<string, Extract<ProviderMovement, { kind: 'charge' }>>();
   private readonly inFlight = new Map<string, Promise<ChargeResult>>();
+  /** How many bytes of the ledger file are already in the maps above. */
+  private ledgerBytesRead = 0;
 
   constructor(private readonly ledgerFile?: string) {
     super();
-    if (!ledgerFile) return;
-    mkdirSync(dirname(ledgerFile), { recursive: true });
-    if (!existsSync(ledgerFile)) return;
-    for (const line of readFileSync(ledgerFile, 'utf8').split('\n')) {
-      if (line.trim()) this.remember(JSON.parse(line) as ProviderMovement);
-    }
+    if (ledgerFile) mkdirSync(dirname(ledgerFile), { recursive: true });
+    this.catchUp();
   }
 
   charge(request: ChargeRequest): Promise<ChargeResult> {
+    this.catchUp();
     const done = this.byKey.get(request.idempotencyKey);
     if (done?.kind === 'charge') return Promise.resolve({ outcome: 'succeeded', chargeId: done.chargeId });
     let running = this.inFlight.get(request.idempotencyKey);
@@ -50,6 +54,7 @@ export class SimulatedPaymentProvider extends PaymentProvider {
   }
 
   refund(request: RefundRequest): Promise<RefundResult> {
+    this.catchUp();
     const done = this.byKey.get(request.idempotencyKey);
     if (done?.kind === 'refund') return Promise.resolve({ refundId: done.refundId });
     const charge = this.charges.get(request.chargeId);
@@ -71,6 +76,7 @@ export class SimulatedPaymentProvider extends PaymentProvider {
   }
 
   find(idempotencyKey: string): Promise<ProviderMovement | undefined> {
+    this.catchUp();
     return Promise.resolve(this.byKey.get(idempotencyKey));
   }
 
@@ -96,6 +102,7 @@ export class SimulatedPaymentProvider extends PaymentProvider {
   }
 
   private captured(request: ChargeRequest): ChargeResult {
+    this.catchUp();
     const done = this.byKey.get(request.idempotencyKey);
     if (done?.kind === 'charge') return { outcome: 'succeeded', chargeId: done.chargeId };
     const movement: ProviderMovement = {
@@ -110,10 +117,30 @@ export class SimulatedPaymentProvider extends PaymentProvider {
     return { outcome: 'succeeded', chargeId: movement.chargeId };
   }
 
-  /** The file first: a movement that is not on the ledger did not happen. */
+  /** The file first: a movement that is not on the ledger did not happen. It is remembered as it is read back. */
   private record(movement: ProviderMovement): void {
-    if (this.ledgerFile) appendFileSync(this.ledgerFile, `${JSON.stringify(movement)}\n`);
-    this.remember(movement);
+    if (!this.ledgerFile) {
+      this.remember(movement);
+      return;
+    }
+    appendFileSync(this.ledgerFile, `${JSON.stringify(movement)}\n`);
+    this.catchUp();
+  }
+
+  /** Remembers the whole lines appended to the ledger file since the last look, whoever wrote them. */
+  private catchUp(): void {
+    if (!this.ledgerFile || !existsSync(this.ledgerFile)) return;
+    const fd = openSync(this.ledgerFile, 'r');
+    try {
+      const unread = Buffer.alloc(fstatSync(fd).size - this.ledgerBytesRead);
+      readSync(fd, unread, 0, unread.length, this.ledgerBytesRead);
+      const text = unread.toString('utf8');
+      const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+      this.ledgerBytesRead += Buffer.byteLength(complete);
+      for (const line of complete.split('\n')) if (line.trim()) this.remember(JSON.parse(line) as ProviderMovement);
+    } finally {
+      closeSync(fd);
+    }
   }
 
   private remember(movement: ProviderMovement): void {

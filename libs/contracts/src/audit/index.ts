@@ -1,3 +1,2 @@
-export * from './audit.client';
 export * from './audit.contract';
 export * from './audit.dto';

@@ -1,4 +1,4 @@
-import { defineCommand, defineQuery } from '../shared';
+import { clientFor, command, defineContract, query } from '../shared';
 import {
   CancelledRegistration,
   CancelRegistrationRequest,
@@ -13,14 +13,14 @@ import {
 } from './auth.dto';
 
 /** Every call the auth module answers. The version is part of the pattern. */
-export const AuthContract = {
-  register: defineCommand<RegisterRequest, UserView>('auth.user.register.v1', RegisterRequest),
-  login: defineCommand<LoginRequest, TokenPair>('auth.session.login.v1', LoginRequest),
-  refresh: defineCommand<RefreshRequest, TokenPair>('auth.session.refresh.v1', RefreshRequest),
-  me: defineQuery<MeRequest, UserView>('auth.user.me.v1', MeRequest),
-  verifyToken: defineQuery<VerifyTokenRequest, VerifiedToken>('auth.token.verify.v1', VerifyTokenRequest),
-  cancelRegistration: defineCommand<CancelRegistrationRequest, CancelledRegistration>(
-    'auth.registration.cancel.v1',
-    CancelRegistrationRequest,
-  ),
-} as const;
+export const AuthContract = defineContract('auth', {
+  register: command('auth.user.register.v1', RegisterRequest).returns<UserView>(),
+  login: command('auth.session.login.v1', LoginRequest).returns<TokenPair>(),
+  refresh: command('auth.session.refresh.v1', RefreshRequest).returns<TokenPair>(),
+  me: query('auth.user.me.v1', MeRequest).returns<UserView>(),
+  verifyToken: query('auth.token.verify.v1', VerifyTokenRequest).returns<VerifiedToken>(),
+  cancelRegistration: command('auth.registration.cancel.v1', CancelRegistrationRequest).returns<CancelledRegistration>(),
+});
+
+/** The typed client of the auth module (`authClient.register(dto)`): callers never see a pattern. */
+export class AuthClient extends clientFor(AuthContract) {}

@@ -1,4 +1,4 @@
-import { defineCommand, defineQuery } from '../shared';
+import { clientFor, command, defineContract, query } from '../shared';
 import {
   CancelSubscriptionRequest,
   CreateSubscriptionRequest,
@@ -14,17 +14,14 @@ import {
 } from './billing.dto';
 
 /** Every call the billing module answers. The acting user comes from the envelope. */
-export const BillingContract = {
-  listPlans: defineQuery<ListPlansRequest, PlanList>('billing.plans.list.v1', ListPlansRequest),
-  createSubscription: defineCommand<CreateSubscriptionRequest, SubscriptionView>(
-    'billing.subscription.create.v1',
-    CreateSubscriptionRequest,
-  ),
-  listSubscriptions: defineQuery<ListSubscriptionsRequest, SubscriptionList>('billing.subscription.list.v1', ListSubscriptionsRequest),
-  cancelSubscription: defineCommand<CancelSubscriptionRequest, SubscriptionView>(
-    'billing.subscription.cancel.v1',
-    CancelSubscriptionRequest,
-  ),
-  listInvoices: defineQuery<ListInvoicesRequest, InvoiceList>('billing.invoice.list.v1', ListInvoicesRequest),
-  refundInvoice: defineCommand<RefundInvoiceRequest, InvoiceView>('billing.invoice.refund.v1', RefundInvoiceRequest),
-} as const;
+export const BillingContract = defineContract('billing', {
+  listPlans: query('billing.plans.list.v1', ListPlansRequest).returns<PlanList>(),
+  createSubscription: command('billing.subscription.create.v1', CreateSubscriptionRequest).returns<SubscriptionView>(),
+  listSubscriptions: query('billing.subscription.list.v1', ListSubscriptionsRequest).returns<SubscriptionList>(),
+  cancelSubscription: command('billing.subscription.cancel.v1', CancelSubscriptionRequest).returns<SubscriptionView>(),
+  listInvoices: query('billing.invoice.list.v1', ListInvoicesRequest).returns<InvoiceList>(),
+  refundInvoice: command('billing.invoice.refund.v1', RefundInvoiceRequest).returns<InvoiceView>(),
+});
+
+/** The typed client of the billing module (`billingClient.createSubscription(dto)`). */
+export class BillingClient extends clientFor(BillingContract) {}

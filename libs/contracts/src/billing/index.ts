@@ -1,4 +1,3 @@
-export * from './billing.client';
 export * from './billing.contract';
 export * from './billing.dto';
 export * from './billing.events';

@@ -1,3 +1,2 @@
-export * from './notification.client';
 export * from './notification.contract';
 export * from './notification.dto';

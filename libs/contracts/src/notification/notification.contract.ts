@@ -1,8 +1,11 @@
-import { defineQuery } from '../shared';
+import { clientFor, defineContract, query } from '../shared';
 import { ListDeadLettersRequest, ListNotificationsRequest, NotificationList } from './notification.dto';
 
 /** The notification module is written to by events only; these are its queries. */
-export const NotificationContract = {
-  listOwn: defineQuery<ListNotificationsRequest, NotificationList>('notification.messages.list.v1', ListNotificationsRequest),
-  listDeadLetters: defineQuery<ListDeadLettersRequest, NotificationList>('notification.dead-letter.list.v1', ListDeadLettersRequest),
-} as const;
+export const NotificationContract = defineContract('notification', {
+  listOwn: query('notification.messages.list.v1', ListNotificationsRequest).returns<NotificationList>(),
+  listDeadLetters: query('notification.dead-letter.list.v1', ListDeadLettersRequest).returns<NotificationList>(),
+});
+
+/** The typed client of the notification module (`notificationClient.listOwn()`). */
+export class NotificationClient extends clientFor(NotificationContract) {}

@@ -1,4 +1,4 @@
-import { defineCommand, defineQuery } from '../shared';
+import { command, query } from '../shared';
 import {
   EventDeadLetterList,
   ListEventDeadLettersRequest,
@@ -14,20 +14,14 @@ import { ProcessTrace, ReadTraceRequest } from './traces.dto';
  * (the subscriber's, the pinged one), not routed by owner like module calls.
  */
 export const PlatformContract = {
-  deliverEvents: defineCommand<EventBatch, EventBatchReceipt>('platform.events.deliver.v1', EventBatch),
-  ping: defineQuery<PingRequest, PingReply>('platform.health.ping.v1', PingRequest),
+  deliverEvents: command('platform.events.deliver.v1', EventBatch).returns<EventBatchReceipt>(),
+  ping: query('platform.health.ping.v1', PingRequest).returns<PingReply>(),
   /** The gateway, for `GET /metrics`: what this process counts (calls, refusals, outbox, memory). */
-  readMetrics: defineQuery<ReadMetricsRequest, ProcessMetrics>('platform.metrics.read.v1', ReadMetricsRequest),
+  readMetrics: query('platform.metrics.read.v1', ReadMetricsRequest).returns<ProcessMetrics>(),
   /** Admins, through the gateway, for `GET /traces/:traceId`: the spans of one trace this process kept (ADR 0027). */
-  readTrace: defineQuery<ReadTraceRequest, ProcessTrace>('platform.traces.read.v1', ReadTraceRequest),
+  readTrace: query('platform.traces.read.v1', ReadTraceRequest).returns<ProcessTrace>(),
   /** Admins, through the gateway: a module's dead-lettered outbox rows (ADR 0016). */
-  listDeadLetters: defineQuery<ListEventDeadLettersRequest, EventDeadLetterList>(
-    'platform.dead-letters.list.v1',
-    ListEventDeadLettersRequest,
-  ),
+  listDeadLetters: query('platform.dead-letters.list.v1', ListEventDeadLettersRequest).returns<EventDeadLetterList>(),
   /** Admins, through the gateway: make one dead-lettered row due again. Stamped in the module's audit trail. */
-  resubmitDeadLetter: defineCommand<ResubmitEventDeadLetterRequest, ResubmittedEventDeadLetter>(
-    'platform.dead-letters.resubmit.v1',
-    ResubmitEventDeadLetterRequest,
-  ),
+  resubmitDeadLetter: command('platform.dead-letters.resubmit.v1', ResubmitEventDeadLetterRequest).returns<ResubmittedEventDeadLetter>(),
 } as const;

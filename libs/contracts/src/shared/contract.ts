@@ -39,20 +39,40 @@ function checkedPattern(pattern: string): string {
   return pattern;
 }
 
-/** A call that changes state: it is audited. */
-export function defineCommand<TRequest extends object, TResponse>(
-  pattern: string,
-  request: PayloadClass<TRequest>,
-): CallContract<TRequest, TResponse> {
-  return { kind: 'command', pattern: checkedPattern(pattern), request };
+/**
+ * A call whose pattern and request class are known, waiting for its response type:
+ * `.returns<Response>()` completes it. (TypeScript cannot infer one type argument and take the
+ * other from the caller, so the request type comes from the class and the response from here.)
+ */
+export interface CallWithoutResponse<TRequest extends object> {
+  returns<TResponse>(): CallContract<TRequest, TResponse>;
 }
 
-/** A call that only reads. */
-export function defineQuery<TRequest extends object, TResponse>(
+function declareCall<TRequest extends object>(
+  kind: CallContract<TRequest, unknown>['kind'],
   pattern: string,
   request: PayloadClass<TRequest>,
-): CallContract<TRequest, TResponse> {
-  return { kind: 'query', pattern: checkedPattern(pattern), request };
+): CallWithoutResponse<TRequest> {
+  const checked = checkedPattern(pattern);
+  return { returns: () => ({ kind, pattern: checked, request }) };
+}
+
+/**
+ * A call that changes state: it is audited, and its message ID is remembered against replay.
+ *
+ * @example command('billing.subscription.create.v1', CreateSubscriptionRequest).returns<SubscriptionView>()
+ */
+export function command<TRequest extends object>(pattern: string, request: PayloadClass<TRequest>): CallWithoutResponse<TRequest> {
+  return declareCall('command', pattern, request);
+}
+
+/**
+ * A call that only reads.
+ *
+ * @example query('billing.plans.list.v1', ListPlansRequest).returns<PlanList>()
+ */
+export function query<TRequest extends object>(pattern: string, request: PayloadClass<TRequest>): CallWithoutResponse<TRequest> {
+  return declareCall('query', pattern, request);
 }
 
 export function defineEvent<TPayload extends object>(

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { readRegistrySettings, RegistrySettings } from '../registry/registry-settings';
 import type { TcpLimits } from '../transport/tcp/transport-limits';
 import { readTracingSettings, TracingSettings } from '../tracing/tracing-settings';
 import { ConfigurationError } from './configuration.error';
@@ -42,6 +43,8 @@ export interface PlatformConfig {
   refusalAuditWindowMs: number;
   /** Spans kept in memory, sampled, sent over OTLP (ADR 0027). */
   tracing: TracingSettings;
+  /** How often processes announce themselves on a bus, and when the registry forgets one (ADR 0029). */
+  registry: RegistrySettings;
   insecureDefaults: string[];
 }
 
@@ -128,6 +131,7 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
     },
     refusalAuditWindowMs: positiveInt(env, 'REFUSAL_AUDIT_WINDOW_MS', 60_000, problems),
     tracing: readTracingSettings(env, problems),
+    registry: readRegistrySettings(env, problems),
     insecureDefaults,
   };
   // A body becomes the payload of an envelope, and messages between modules nest at most 64 levels.

@@ -7,6 +7,7 @@ import { OutboxMessage } from '../events/outbox-message.entity';
 import { SeenMessage } from '../envelope/seen-message.entity';
 import { dataSourceOptionsFor, ModuleSchema, readerOptionsFor } from './data-source-options';
 import { migrateAlone } from './migrate-alone';
+import { otherSchemasReached, sharedSchemaWarning } from './other-schemas-reached';
 import { ModuleDatabase } from './module-database';
 import { OutboxClaims1764374400000 } from './outbox-claims.migration';
 import { OutboxDeadLetters1764115200000 } from './outbox-dead-letters.migration';
@@ -19,7 +20,8 @@ import { Tracing, UNTRACED } from '../tracing/tracing';
  * publishes and receives no events, goes without them), and migrates it. On SQLite it
  * then opens the read connection (same file, `query_only`) and sets the writer to
  * `synchronous = NORMAL`: in WAL mode a commit survives a crash of the process, and only an OS
- * crash or power loss can take the last commits since the checkpoint (ADR 0012).
+ * crash or power loss can take the last commits since the checkpoint (ADR 0012). On PostgreSQL in
+ * production it warns once when the connection can read another module's schema (ADR 0031).
  */
 export async function openModuleDatabase(
   module: CallerName,
@@ -48,9 +50,18 @@ export async function openModuleDatabase(
   if (applied.length > 0) {
     new Logger('ModuleDatabase').log(`${module}: applied ${applied.map((m) => m.name).join(', ')}`);
   }
-  if (options.type !== 'sqlite') return new ModuleDatabase(module, dataSource, dataSource, tracing);
+  if (options.type !== 'sqlite') {
+    if (config.production) await warnIfSchemasShared(dataSource, module);
+    return new ModuleDatabase(module, dataSource, dataSource, tracing);
+  }
   await dataSource.query('PRAGMA synchronous = NORMAL');
   const reader = await new DataSource(readerOptionsFor(options)).initialize();
   await reader.query('PRAGMA query_only = ON');
   return new ModuleDatabase(module, dataSource, reader, tracing);
+}
+
+/** The simple set-up (one superuser URL for all) still works; production is told it is not isolated. */
+async function warnIfSchemasShared(dataSource: DataSource, module: CallerName): Promise<void> {
+  const warning = sharedSchemaWarning(module, await otherSchemasReached(dataSource, module));
+  if (warning) new Logger('ModuleDatabase').warn(warning);
 }

@@ -1,3 +1,4 @@
 export * from './module-call.error';
 export * from './refusal.error';
 export * from './to-module-error';
+export * from './past-deadline';

@@ -1,18 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { Topology } from '../config/topology';
+import { instanceIdOf } from '../registry/instance-id';
 
 /** Seconds: a call in process takes microseconds, one over a wire milliseconds, a slow charge seconds. */
 const DURATION_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /**
- * Every series carries its `process`; a replica's (ADR 0028) also its `instance`, `billing#<pid>`,
- * so the numbers of two replicas of one process never read as one.
+ * Every series carries its `process`; a replica's (ADR 0028) also its `instance`, `billing#<pid>`
+ * (the id the registry lists it under, ADR 0029), so the numbers of two replicas never read as one.
  */
 function defaultLabels(topology: Topology): Record<string, string> {
   const process = topology.processName;
   if (topology.replicasOf(process) === 1) return { process };
-  return { process, instance: `${process}#${globalThis.process.pid}` };
+  return { process, instance: instanceIdOf(process) };
 }
 
 /**

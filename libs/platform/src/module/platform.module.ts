@@ -25,6 +25,8 @@ import { CommandStamps } from '../messaging/command-stamps';
 import { HandlerTable } from '../messaging/handler-table';
 import { MessageSender } from '../messaging/message-sender';
 import { RefusalRecorder } from '../messaging/refusal-recorder';
+import { registryProviders } from '../registry/registry.providers';
+import { ServiceRegistry } from '../registry/service-registry';
 import { CallListeners } from '../transport/call-listeners';
 import { ModuleClients } from '../transport/module-clients';
 import { Transports } from '../transport/transports';
@@ -75,8 +77,10 @@ export class PlatformModule {
         EventHandlerRegistry,
         EventInbox,
         DeadLetters,
+        ...registryProviders(topology, HostedDatabases),
       ],
       exports: [
+        ...(topology.self.http ? [ServiceRegistry] : []),
         Drain,
         Metrics,
         Tracing,

@@ -4,6 +4,7 @@ import { Route, Topology } from '../config/topology';
 import { EnvelopeGate } from '../envelope/envelope-gate';
 import { EnvelopeSigner } from '../envelope/envelope-signer';
 import { HandlerTable } from '../messaging/handler-table';
+import { BusChannel } from './bus-channel';
 import { ModuleClient } from './module-client';
 
 /** This process's entry for calls from other processes, on one transport. */
@@ -26,6 +27,8 @@ export interface Transport<R extends Route = Route> {
   client(route: R, module: ModuleName): ModuleClient;
   /** Absent for the in-process transport: nothing comes in from outside. */
   server?(route: R): CallServer;
+  /** A bus transport's broadcasts (the registry's beats, ADR 0029); absent where there is no bus. */
+  channel?(route: R): BusChannel;
   close(): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { defineCommand, defineEvent } from '@app/contracts';
+import { command, defineEvent } from '@app/contracts';
 
 /**
  * A planted incompatible change the contract gate must report: `auth.user.register.v1` as if
@@ -28,6 +28,6 @@ export class UserRegisteredEvent {
 }
 
 export const ChangedAuthContracts = [
-  defineCommand<RegisterRequest, UserView>('auth.user.register.v1', RegisterRequest),
+  command('auth.user.register.v1', RegisterRequest).returns<UserView>(),
   defineEvent('auth.user.registered.v1', UserRegisteredEvent, { orderingKey: 'userId' }),
 ];

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { connect, ConnectionOptions, ErrorCode, Events, Msg, NatsConnection, NatsError } from 'nats';
+import { BusChannel } from '../bus-channel';
 import { backoffDelayMs } from '../../events/backoff';
 
 /** How long one attempt to reach the broker may take before it counts as failed. */
@@ -26,7 +27,7 @@ type State = 'connecting' | 'up' | 'down' | 'closed';
  * come — instead of hanging until its deadline; the first requests of a process still connecting
  * wait for that first connection.
  */
-export class NatsBusConnection {
+export class NatsBusConnection implements BusChannel {
   private readonly logger: Logger;
   private readonly firstConnection: Promise<NatsConnection>;
   private readonly pending = new Set<(error: Error) => void>();
@@ -73,6 +74,32 @@ export class NatsBusConnection {
         if (this.pending.has(fail)) void send(connection, timeoutMs - (Date.now() - startedAt));
       });
     });
+  }
+
+  /** A message for every subscriber of `subject`; dropped while the bus is away (nats.js would buffer it). */
+  publish(subject: string, data: Uint8Array): void {
+    if (this.state !== 'up') return;
+    try {
+      this.connection!.publish(subject, data);
+    } catch (error) {
+      this.logger.warn(`publish on ${subject} lost: ${(error as Error).message}`);
+    }
+  }
+
+  /** Every message on `subject`, no queue group; nats.js renews the subscription after each reconnect. */
+  async subscribe(subject: string, onMessage: (data: Uint8Array) => void): Promise<() => void> {
+    const connection = await this.firstConnection;
+    const callback = (error: Error | null, message: Msg) => {
+      if (error) return this.logger.warn(`subscription to ${subject}: ${error.message}`);
+      try {
+        onMessage(message.data);
+      } catch (thrown) {
+        this.logger.error(`a message on ${subject} could not be handled: ${(thrown as Error).message}`);
+      }
+    };
+    const subscription = connection.subscribe(subject, { callback });
+    await connection.flush();
+    return () => subscription.unsubscribe();
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import { ModuleName } from '@app/contracts';
 import { BusRoute } from '../../config/topology';
+import { BusChannel } from '../bus-channel';
 import { ModuleClient } from '../module-client';
 import { CallServer, Transport, TransportKit } from '../transport';
 import { NatsBusConnection } from './nats-bus-connection';
@@ -22,6 +23,10 @@ export class NatsTransport implements Transport<BusRoute> {
 
   server(route: BusRoute): CallServer {
     return new NatsCallServer(this.connectionTo(route), this.kit.topology.hostedModules, this.kit.gate);
+  }
+
+  channel(route: BusRoute): BusChannel {
+    return this.connectionTo(route);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,114 @@
+import { NatsTestServer, PostgresCluster, SmtpTestServer, testPort } from '@app/testing';
+import { eventually } from '../support/eventually';
+import { listenOnNats } from '../support/raw-nats';
+import { SystemUnderTest } from '../support/system-under-test';
+
+/** Less than the 3 s expiry after the last beat, which came at most one 1 s interval before the goodbye: only the goodbye explains it. */
+const AT_ONCE_MS = 1500;
+/** Three missed beats (1 s each) plus the poll and a loaded machine: "within a few seconds". */
+const FEW_SECONDS_MS = 8000;
+
+interface InstanceView {
+  id: string;
+  process: string;
+  startedAt?: string;
+  lastSeen: string;
+  health: string;
+}
+interface ModuleView {
+  module: string;
+  status: 'up' | 'down';
+  instances: InstanceView[];
+}
+
+/**
+ * Issue 8, the live service registry (ADR 0029): every process on the bus announces itself, and
+ * `GET /topology` shows the live instances beside the configured placement. A replica killed with
+ * `kill -9` (no goodbye) is gone within a few seconds; with both gone billing is `down`; a
+ * restarted one is back and billing `up` again.
+ */
+describe('GET /topology follows billing replicas dying and coming back ("nats-replicas")', () => {
+  const portBase = testPort(25800);
+  const postgres = new PostgresCluster(portBase + 60);
+  const smtp = new SmtpTestServer(portBase + 50);
+  const databases = Object.fromEntries(['AUTH', 'BILLING', 'NOTIFICATION', 'AUDIT'].map((m) => [`${m}_DATABASE_URL`, postgres.url]));
+  const system = new SystemUnderTest('nats-replicas', portBase, { SMTP_URL: smtp.url, ...databases });
+  const nats = new NatsTestServer(portBase + 70);
+  const replica = (name: 'billing#1' | 'billing#2') => system.process(name);
+  const instanceIdOf = (name: 'billing#1' | 'billing#2') => `billing#${replica(name).pid}`;
+
+  const billing = async (): Promise<ModuleView> => {
+    const topology = await system.http<{ modules: ModuleView[] }>('GET', '/topology');
+    expect(topology.status).toBe(200);
+    return topology.body.modules.find((module) => module.module === 'billing')!;
+  };
+  const liveIds = async () => (await billing()).instances.map((instance) => instance.id).sort();
+
+  /** Waits until billing's live instances are `expected`; the time it took. */
+  const untilLive = async (expected: string[]): Promise<number> => {
+    const startedAt = Date.now();
+    await eventually(async () => expect(await liveIds()).toEqual([...expected].sort()), FEW_SECONDS_MS);
+    return Date.now() - startedAt;
+  };
+
+  beforeAll(async () => {
+    postgres.start();
+    await nats.start();
+    await smtp.start();
+    await system.start();
+  }, 120_000);
+  afterAll(async () => {
+    await system.stop();
+    await smtp.stop();
+    await nats.stop();
+    postgres.stop();
+  }, 60_000);
+
+  it('lists both billing replicas as live, each under the id its metrics carry, with when it started and last beat', async () => {
+    await untilLive([instanceIdOf('billing#1'), instanceIdOf('billing#2')]);
+    const view = await billing();
+    expect(view.status).toBe('up');
+    for (const instance of view.instances) {
+      expect(instance).toMatchObject({ process: 'billing', health: 'ok' });
+      expect(Date.parse(instance.startedAt!)).toBeLessThanOrEqual(Date.parse(instance.lastSeen));
+      expect(Date.now() - Date.parse(instance.lastSeen)).toBeLessThan(FEW_SECONDS_MS);
+    }
+  });
+
+  it('forgets a replica killed with kill -9 within a few seconds, and billing stays up on the other', async () => {
+    const survivor = instanceIdOf('billing#2');
+    await replica('billing#1').kill();
+    await untilLive([survivor]);
+    expect((await billing()).status).toBe('up');
+    expect((await system.http('GET', '/billing/plans')).status).toBe(200);
+  });
+
+  it('shows billing down within a few seconds once its last replica is killed too', async () => {
+    await replica('billing#2').kill();
+    await untilLive([]);
+    expect((await billing()).status).toBe('down');
+  });
+
+  it('lists a restarted replica again, under its new id, and billing up', async () => {
+    await replica('billing#1').start();
+    await untilLive([instanceIdOf('billing#1')]);
+    expect((await billing()).status).toBe('up');
+  });
+
+  it('forgets a replica stopped gracefully at once: it says goodbye when its drain begins', async () => {
+    await replica('billing#2').start();
+    await untilLive([instanceIdOf('billing#1'), instanceIdOf('billing#2')]);
+    const leaving = instanceIdOf('billing#2');
+    const goodbyes = await listenOnNats(system.natsUrl, 'archipelago.registry.goodbye.v1');
+    try {
+      const exit = await replica('billing#2').terminate();
+      expect(exit.code).toBe(0);
+      const goodbye = goodbyes.heard.find((message) => message.body.instance === leaving);
+      expect(goodbye?.body).toMatchObject({ process: 'billing', modules: ['billing'], topology: 'nats-replicas' });
+      await eventually(async () => expect(await liveIds()).toEqual([instanceIdOf('billing#1')]), AT_ONCE_MS);
+      expect(Date.now() - goodbye!.at).toBeLessThan(AT_ONCE_MS);
+    } finally {
+      await goodbyes.close();
+    }
+  });
+});
