@@ -1,48 +1,36 @@
-import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const BIN = '/usr/lib/postgresql/15/bin';
+import { LocalPostgres } from '../../../scripts/postgres/local-postgres';
 
 /**
- * A throwaway PostgreSQL 15 cluster on loopback, run as the `postgres` user, trust auth.
- * The tests that use it prove the kernel's PostgreSQL path (schema per module) for real.
+ * A throwaway PostgreSQL 15 cluster on loopback, trust auth, in a temporary directory that
+ * `stop()` removes. The tests that use it prove the kernel's PostgreSQL path (schema per module)
+ * for real. Starting and stopping is `npm run up`'s own LocalPostgres, without fsync.
  */
 export class PostgresCluster {
   private readonly dir = mkdtempSync(join(tmpdir(), 'archipelago-pg-'));
+  private readonly server: LocalPostgres;
 
-  constructor(readonly port: number) {}
+  constructor(readonly port: number) {
+    this.server = new LocalPostgres(this.dir, port);
+  }
 
   static isInstalled(): boolean {
-    return existsSync(join(BIN, 'initdb'));
+    return LocalPostgres.isInstalled();
   }
 
   get url(): string {
-    return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
+    return this.server.url;
   }
 
   start(): void {
-    chownSync(this.dir, uid('postgres'), uid('postgres', 'g'));
-    this.asPostgres('initdb', ['-D', join(this.dir, 'data'), '-A', 'trust', '-U', 'postgres']);
-    const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
-    this.asPostgres('pg_ctl', ['-D', join(this.dir, 'data'), '-o', options, '-l', join(this.dir, 'log'), '-w', 'start']);
+    this.server.initialise();
+    this.server.start(['fsync=off']);
   }
 
   stop(): void {
-    this.asPostgres('pg_ctl', ['-D', join(this.dir, 'data'), '-m', 'fast', '-w', 'stop']);
+    this.server.stop();
     rmSync(this.dir, { recursive: true, force: true });
   }
-
-  private asPostgres(binary: string, args: string[]): void {
-    execFileSync('runuser', ['-u', 'postgres', '--', join(BIN, binary), ...args], { stdio: 'ignore', cwd: tmpdir() });
-  }
-}
-
-function uid(user: string, kind: 'u' | 'g' = 'u'): number {
-  return Number(
-    execFileSync('id', [`-${kind}`, user])
-      .toString()
-      .trim(),
-  );
 }

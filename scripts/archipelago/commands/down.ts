@@ -8,18 +8,26 @@ interface Stoppable {
   pid: number;
   http?: string;
   broker?: boolean;
+  postgres?: boolean;
 }
 
-/** SIGTERM every process (they drain, ADR 0017), then the brokers they drained through. */
+/**
+ * SIGTERM every process (they drain, ADR 0017), then the brokers they drained through, then
+ * PostgreSQL with SIGINT (its fast shutdown) once nothing writes to it any more.
+ */
 export async function stopAll(processes: Stoppable[]): Promise<void> {
-  await stopTogether(processes.filter((p) => !p.broker));
+  await stopTogether(processes.filter((p) => !p.broker && !p.postgres));
   await stopTogether(processes.filter((p) => p.broker));
+  await stopTogether(
+    processes.filter((p) => p.postgres),
+    'SIGINT',
+  );
 }
 
-/** SIGTERM each, HTTP processes first; SIGKILL what is left after the grace. */
-async function stopTogether(processes: Stoppable[]): Promise<void> {
+/** Signals each, HTTP processes first; SIGKILL what is left after the grace. */
+async function stopTogether(processes: Stoppable[], signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   const order = [...processes].sort((a, b) => Number(Boolean(b.http)) - Number(Boolean(a.http)));
-  for (const p of order) if (isAlive(p.pid)) process.kill(p.pid, 'SIGTERM');
+  for (const p of order) if (isAlive(p.pid)) process.kill(p.pid, signal);
   const deadline = Date.now() + GRACE_MS;
   while (Date.now() < deadline && order.some((p) => isAlive(p.pid))) await new Promise((resolve) => setTimeout(resolve, 100));
   for (const p of order.filter((q) => isAlive(q.pid))) {
