@@ -7,7 +7,11 @@ const common = { rootDir: __dirname, moduleFileExtensions: ['ts', 'js', 'json'],
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.spec.ts', '<rootDir>/test/architecture/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{libs,apps}/**/*.spec.ts', '<rootDir>/test/{architecture,tutorial}/**/*.spec.ts'],
+    },
     {
       ...common,
       displayName: 'e2e',
