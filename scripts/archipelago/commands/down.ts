@@ -13,15 +13,19 @@ interface Stoppable {
 
 /**
  * SIGTERM every process (they drain, ADR 0017), then the brokers they drained through, then
- * PostgreSQL with SIGINT (its fast shutdown) once nothing writes to it any more.
+ * PostgreSQL with SIGINT (its fast shutdown) once nothing writes to it any more. Returns the
+ * names in the order they were stopped.
  */
-export async function stopAll(processes: Stoppable[]): Promise<void> {
-  await stopTogether(processes.filter((p) => !p.broker && !p.postgres));
-  await stopTogether(processes.filter((p) => p.broker));
-  await stopTogether(
+export async function stopAll(processes: Stoppable[]): Promise<string[]> {
+  const [modules, brokers, databases] = [
+    processes.filter((p) => !p.broker && !p.postgres),
+    processes.filter((p) => p.broker),
     processes.filter((p) => p.postgres),
-    'SIGINT',
-  );
+  ];
+  await stopTogether(modules);
+  await stopTogether(brokers);
+  await stopTogether(databases, 'SIGINT');
+  return [...modules, ...brokers, ...databases].map((p) => p.name);
 }
 
 /** Signals each, HTTP processes first; SIGKILL what is left after the grace. */
@@ -44,8 +48,8 @@ export async function down(topology: string): Promise<number> {
     console.log(`nothing of topology "${topology}" was started in the background from ${dataDir}`);
     return 0;
   }
-  await stopAll(state.processes);
+  const stopped = await stopAll(state.processes);
   forgetRunState(dataDir);
-  console.log(`stopped ${state.processes.map((p) => p.name).join(', ')}`);
+  console.log(`stopped ${stopped.join(', ')}`);
   return 0;
 }
