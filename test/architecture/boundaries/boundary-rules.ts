@@ -30,6 +30,12 @@ export function allowedLibsFor(owner: Owner, testCode = false): string[] {
   return testCode ? ['contracts', 'platform', 'testing'] : ['contracts', 'platform'];
 }
 
+/**
+ * Tooling the tests share with the npm scripts: libs/testing starts its PostgreSQL clusters with
+ * the code `npm run up` uses (ADR 0033). Tests may lean on tooling; tooling never on tests.
+ */
+const isSharedTooling = (path: string) => /^scripts[\\/]postgres[\\/]/.test(normalize(path));
+
 /** Why an import breaks a boundary, or undefined when it is allowed. */
 export function brokenRule(file: string, specifier: string): string | undefined {
   const owner = ownerOf(file)!;
@@ -44,6 +50,7 @@ export function brokenRule(file: string, specifier: string): string | undefined 
     return `${subject} may import only ${allowed.map((lib) => `@app/${lib}`).join(', ')}, not @app/${alias[1]}`;
   }
   if (specifier.startsWith('.')) {
+    if (owner.name === 'testing' && isSharedTooling(join(dirname(file), specifier))) return undefined;
     const target = ownerOf(join(dirname(file), specifier));
     if (!target || target.kind !== owner.kind || target.name !== owner.name) {
       return `relative import leaves ${who}: reach other libs through '@app/<lib>'`;
