@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isListening } from '../../scripts/archipelago/broker';
 import { ConsoleBlock, consoleBlocks } from './console-blocks';
 import { copyRepository, removeCopy } from './repository-copy';
-import { runConsoleBlocks } from './run-console-blocks';
+import { CommandTiming, runConsoleBlocks } from './run-console-blocks';
 import { ShellSession } from './shell-session';
 
 const ROOT = join(__dirname, '..', '..');
@@ -22,7 +22,7 @@ function tutorialChapters(): string[] {
 }
 
 /** Runs the blocks in a fresh copy of the repository, in one shell, and stops what they left running. */
-async function runInFreshCopy(blocks: ConsoleBlock[]): Promise<number> {
+async function runInFreshCopy(blocks: ConsoleBlock[]): Promise<CommandTiming[]> {
   const copy = copyRepository(ROOT);
   const shell = new ShellSession(copy, READER_ENV);
   try {
@@ -48,14 +48,14 @@ describe('the documents a newcomer follows, run as printed', () => {
       );
   });
 
-  it('README.md: the quick start and the replicas on NATS print what they show', async () => {
-    expect(await runInFreshCopy(read('README.md'))).toBeGreaterThanOrEqual(6);
+  it('README.md: the quick start prints what it shows', async () => {
+    expect((await runInFreshCopy(read('README.md'))).length).toBeGreaterThanOrEqual(6);
   }, 600_000);
 
   it('docs/tutorial: start as a monolith, move billing out, then onto NATS with two replicas', async () => {
     const chapters = tutorialChapters();
     expect(chapters.length).toBe(3);
-    expect(await runInFreshCopy(chapters.flatMap(read))).toBeGreaterThanOrEqual(15);
+    expect((await runInFreshCopy(chapters.flatMap(read))).length).toBeGreaterThanOrEqual(15);
   }, 600_000);
 
   it('every block that is not run names a spec that verifies it, or a document whose run runs the same commands and checks the same lines', () => {
