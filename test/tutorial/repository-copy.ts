@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -21,12 +21,12 @@ export function copyRepository(root: string): string {
   return copy;
 }
 
-/** `npm run down` for every topology a run left in the background in the copy, then the copy itself. */
+/** `npm run down` for every topology a run left in the background in the copy, then the copy itself; never throws over a failed test. */
 export function removeCopy(copy: string, env: NodeJS.ProcessEnv): void {
   const dataDir = join(copy, 'data');
   const topologies = existsSync(dataDir) ? readdirSync(dataDir).filter((t) => existsSync(join(dataDir, t, 'up.json'))) : [];
   for (const topology of topologies) {
-    execFileSync(join(copy, 'node_modules', '.bin', 'ts-node'), ['--transpile-only', 'scripts/archipelago/main.ts', 'down', topology], {
+    spawnSync(join(copy, 'node_modules', '.bin', 'ts-node'), ['--transpile-only', 'scripts/archipelago/main.ts', 'down', topology], {
       cwd: copy,
       env,
       stdio: 'ignore',
