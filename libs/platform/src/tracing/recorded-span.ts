@@ -43,7 +43,9 @@ export class RecordedSpan implements KernelSpan, SpanRecord {
   }
 
   set(attributes: Attributes): void {
-    if (this.endedAt < 0) this.added = { ...this.added, ...attributes };
+    if (this.endedAt >= 0) return;
+    const added = (this.added ??= {});
+    for (const key in attributes) added[key] = attributes[key];
   }
 
   end(outcome = 'ok', failed = false): void {
