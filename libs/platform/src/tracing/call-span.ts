@@ -1,15 +1,43 @@
 import { CallerName, ownerOf } from '@app/contracts';
-import { SpanKind } from '@opentelemetry/api';
+import { Attributes, SpanKind } from '@opentelemetry/api';
 import { MessageContext } from '../context/message-context';
 import { KernelSpan } from './kernel-span';
 import { Tracing } from './tracing';
 
-/** The caller's side of one module call: child of the work in progress (a new trace without any). */
-export function callSpan(tracing: Tracing, pattern: string, caller: CallerName, process: string): KernelSpan {
-  return tracing.start(`call ${pattern}`, SpanKind.CLIENT, MessageContext.current()?.trace, {
-    'archipelago.pattern': pattern,
-    'archipelago.caller': caller,
-    'archipelago.callee': ownerOf(pattern),
-    'archipelago.callee_process': process,
-  });
+interface CallSpanShape {
+  name: string;
+  attributes: Attributes;
+}
+
+function getOrMake<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+
+/**
+ * The caller's side of module calls: each a child of the work in progress (a new trace without
+ * any). The name and the attributes of a pattern, caller and callee are built on their first call,
+ * frozen, and shared by every span after it (spans only read them): maps keyed by pattern, then
+ * caller, then callee, so looking them up allocates nothing.
+ */
+export class CallSpans {
+  private readonly shapes = new Map<string, Map<CallerName, Map<string, CallSpanShape>>>();
+
+  constructor(private readonly tracing: Tracing) {}
+
+  start(pattern: string, caller: CallerName, callee: string): KernelSpan {
+    const byCaller = getOrMake(this.shapes, pattern, () => new Map<CallerName, Map<string, CallSpanShape>>());
+    const byCallee = getOrMake(byCaller, caller, () => new Map<string, CallSpanShape>());
+    const { name, attributes } = getOrMake(byCallee, callee, () => ({
+      name: `call ${pattern}`,
+      attributes: Object.freeze({
+        'archipelago.pattern': pattern,
+        'archipelago.caller': caller,
+        'archipelago.callee': ownerOf(pattern),
+        'archipelago.callee_process': callee,
+      }),
+    }));
+    return this.tracing.start(name, SpanKind.CLIENT, MessageContext.current()?.trace, attributes);
+  }
 }
