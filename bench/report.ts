@@ -90,6 +90,8 @@ function ratioGoals(rows: Record<string, RowResult>): GoalRow[] {
   add('monolith `GET /auth/me` c50 vs hello', 'mono-me-c50', 'hello-c50', 0.3);
   add('all-remote `GET /auth/me` c16 vs monolith', 'remote-me-c16', 'mono-me-c16', 0.5);
   add('all-remote `GET /auth/me` c50 vs monolith', 'remote-me-c50', 'mono-me-c50', 0.5);
+  add('nats-all-remote `GET /auth/me` c16 vs all-remote (TCP)', 'nats-remote-me-c16', 'remote-me-c16', 0.8);
+  add('nats-all-remote `GET /auth/me` c50 vs all-remote (TCP)', 'nats-remote-me-c50', 'remote-me-c50', 0.8);
   add('all-remote `GET /auth/me` c16 vs raw Nest hop', 'remote-me-c16', 'hop-c16', null);
   add('all-remote `GET /auth/me` c50 vs raw Nest hop', 'remote-me-c50', 'hop-c50', null);
   add('monolith `POST /billing/subscriptions` c16 vs plain app', 'mono-sub-c16', 'plain-sub-c16', 0.5);

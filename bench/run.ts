@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the proof harness for "a kernel that costs almost nothing" (issue 9).
  *
- * Starts Archipelago (built program, monolith and all-remote topologies) and the peers in the
+ * Starts Archipelago (built program, monolith, all-remote and nats-all-remote topologies) and the peers in the
  * same run — Nest+Fastify hello, a plain Nest+Fastify+TypeORM app, a raw Nest TCP hop, raw Nest
  * ClientTCP, Moleculer 0.14 (TCP and local), a raw TypeORM insert loop — interleaves every row
  * (A B C …) for N rounds and reports medians, ratios against the issue's goals, RSS idle and after
@@ -39,6 +39,8 @@ import { BenchResult, computeGoals, machine, renderMarkdown, RowResult } from '.
 const PORTS = {
   monolith: 28000,
   allRemote: 28100,
+  /** every module on one NATS bus; its nats-server on 28770 (base + 70, as in the e2e specs). */
+  natsAllRemote: 28700,
   hello: 28200,
   plain: 28210,
   hopGateway: 28220,
@@ -143,16 +145,21 @@ async function measureRounds(options: BenchOptions, result: BenchResult, started
   const rows: Row[] = [];
   let monolith: Archipelago | undefined;
   let allRemote: Archipelago | undefined;
+  let natsAllRemote: Archipelago | undefined;
 
   if (wantHttp || wantMemory) {
     const mono = new Archipelago('monolith', PORTS.monolith, SYSTEM_ENV);
     const remote = new Archipelago('all-remote', PORTS.allRemote, SYSTEM_ENV);
     monolith = await started('Archipelago monolith', mono, () => mono.start());
     allRemote = await started('Archipelago all-remote', remote, () => remote.start());
+    if (wantHttp) {
+      const nats = new Archipelago('nats-all-remote', PORTS.natsAllRemote, SYSTEM_ENV);
+      natsAllRemote = await started('Archipelago nats-all-remote', nats, () => nats.start());
+    }
     if (wantMemory) result.memory = { monolith: { idle: mono.rss(), afterLoad: [] }, allRemote: { idle: remote.rss(), afterLoad: [] } };
   }
 
-  if (wantHttp && monolith && allRemote) {
+  if (wantHttp && monolith && allRemote && natsAllRemote) {
     const peer = <I>(name: string, file: string, env: Record<string, string>) => {
       const process = new PeerProcess<I>(file, env);
       return started(`peer: ${name}`, process, () => process.start()).then(() => process.info);
@@ -176,6 +183,7 @@ async function measureRounds(options: BenchOptions, result: BenchResult, started
     });
     const mono = monolith;
     const remote = allRemote;
+    const natsRemote = natsAllRemote;
     for (const c of [16, 50]) {
       rows.push(http(`hello-c${c}`, `Nest+Fastify hello GET /hello c${c}`, c, () => ({ url: url(hello.port, '/hello') })));
       rows.push(
@@ -191,6 +199,12 @@ async function measureRounds(options: BenchOptions, result: BenchResult, started
         http(`remote-me-c${c}`, `all-remote GET /auth/me c${c}`, c, () => ({
           url: `${remote.baseUrl}/auth/me`,
           headers: bearer(remote.token),
+        })),
+      );
+      rows.push(
+        http(`nats-remote-me-c${c}`, `nats-all-remote GET /auth/me c${c}`, c, () => ({
+          url: `${natsRemote.baseUrl}/auth/me`,
+          headers: bearer(natsRemote.token),
         })),
       );
       rows.push(http(`hop-c${c}`, `raw Nest HTTP → ClientTCP → TCP service GET /me c${c}`, c, () => ({ url: url(hop.port, '/me') })));
@@ -252,7 +266,7 @@ async function measureRounds(options: BenchOptions, result: BenchResult, started
     for (const row of rows) await row.measure(1).catch((error: unknown) => log(`warm-up of ${row.id} failed: ${String(error)}`));
   }
   for (let round = 1; round <= options.rounds; round++) {
-    if (monolith && allRemote) await Promise.all([monolith.refreshToken(), allRemote.refreshToken()]);
+    for (const system of [monolith, allRemote, natsAllRemote]) if (system) await system.refreshToken();
     for (const row of rows) {
       let sample: Sample;
       try {

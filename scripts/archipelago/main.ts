@@ -3,14 +3,16 @@ import { down } from './commands/down';
 import { logs } from './commands/logs';
 import { status } from './commands/status';
 import { up } from './commands/up';
+import { DEFAULT_POSTGRES_PORT } from './postgres';
 
 const USAGE = `usage:
-  npm run up -- <topology> [--detach] [--no-build]
+  npm run up -- <topology> [--detach] [--no-build] [--postgres] [--postgres-port=<port>]
   npm run status -- <topology>
   npm run logs -- <topology> <process> [--follow]
   npm run down -- <topology>
   npm run call -- <pattern> ['<json payload>'] [--topology <name> | --url <gateway url>]   (as the admin: ADMIN_TOKEN or ADMIN_EMAIL/ADMIN_PASSWORD)
-topologies are the names under config/topologies/ (monolith, all-remote, …) or a path to a JSON file`;
+topologies are the names under config/topologies/ (monolith, all-remote, …) or a path to a JSON file
+up starts a loopback PostgreSQL (port ${DEFAULT_POSTGRES_PORT}) for the modules of replicated processes, or all with --postgres, whose <MODULE>_DATABASE_URL is not set`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

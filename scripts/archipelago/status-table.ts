@@ -9,12 +9,12 @@ export async function printStatusTable(processes: RunningProcess[]): Promise<boo
   const details = await healthDetails(processes);
   const rows = processes.map((p) => {
     const alive = isAlive(p.pid);
-    const health = !alive ? 'stopped' : p.broker ? 'up' : healthOf(p, details);
+    const health = !alive ? 'stopped' : p.broker || p.postgres ? 'up' : healthOf(p, details);
     return [
       p.name,
       String(p.pid),
       health,
-      p.broker ? '(broker)' : p.modules.join(', ') || '(gateway only)',
+      p.broker ? '(broker)' : p.postgres ? `(database of ${p.modules.join(', ')})` : p.modules.join(', ') || '(gateway only)',
       [p.http, p.listen].filter(Boolean).join(' '),
     ];
   });

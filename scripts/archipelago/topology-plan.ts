@@ -9,8 +9,10 @@ export interface PlannedProcess {
   modules: string[];
   http?: string;
   listen?: string;
-  /** A nats-server `up` started for a bus (stopped last). */
+  /** A nats-server `up` started for a bus (stopped after the processes). */
   broker?: boolean;
+  /** The PostgreSQL `up` started for the modules that need one (stopped last); `modules` are those it serves. */
+  postgres?: boolean;
 }
 
 /** A NATS server on this machine that a bus of the topology names: `up` starts it if nothing listens there. */

@@ -30,9 +30,7 @@ describe('the NATS broker restarted during a stream of signups, billing on two r
   const postgres = new PostgresCluster(portBase + 60);
   const smtp = new SmtpTestServer(portBase + 50);
   const broker = new NatsTestServer(portBase + 70);
-  const databases = Object.fromEntries(
-    ['GATEWAY', 'AUTH', 'BILLING', 'NOTIFICATION', 'AUDIT'].map((module) => [`${module}_DATABASE_URL`, postgres.url]),
-  );
+  const databases = postgres.moduleUrls();
   const system = new SystemUnderTest('nats-replicas', portBase, {
     SMTP_URL: smtp.url,
     CALL_TIMEOUT_MS: String(CALL_TIMEOUT_MS),
@@ -43,7 +41,7 @@ describe('the NATS broker restarted during a stream of signups, billing on two r
   const signups: TimedSignup[] = [];
 
   beforeAll(async () => {
-    postgres.start();
+    await postgres.start();
     await broker.start();
     await smtp.start();
     await system.start();

@@ -41,9 +41,7 @@ describe('kill -9 of one billing replica during a stream of signups ("nats-repli
   const postgres = new PostgresCluster(portBase + 60);
   const smtp = new SmtpTestServer(portBase + 50);
   const nats = new NatsTestServer(portBase + 70);
-  const databases = Object.fromEntries(
-    ['GATEWAY', 'AUTH', 'BILLING', 'NOTIFICATION', 'AUDIT'].map((module) => [`${module}_DATABASE_URL`, postgres.url]),
-  );
+  const databases = postgres.moduleUrls();
   const system = new SystemUnderTest('nats-replicas', portBase, {
     SMTP_URL: smtp.url,
     CALL_TIMEOUT_MS,
@@ -56,7 +54,7 @@ describe('kill -9 of one billing replica during a stream of signups ("nats-repli
   const signups: TimedSignup[] = [];
 
   beforeAll(async () => {
-    postgres.start();
+    await postgres.start();
     await nats.start();
     await smtp.start();
     await system.start();

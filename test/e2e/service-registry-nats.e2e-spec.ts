@@ -31,7 +31,7 @@ describe('GET /topology follows billing replicas dying and coming back ("nats-re
   const portBase = testPort(25800);
   const postgres = new PostgresCluster(portBase + 60);
   const smtp = new SmtpTestServer(portBase + 50);
-  const databases = Object.fromEntries(['AUTH', 'BILLING', 'NOTIFICATION', 'AUDIT'].map((m) => [`${m}_DATABASE_URL`, postgres.url]));
+  const databases = postgres.moduleUrls();
   const system = new SystemUnderTest('nats-replicas', portBase, { SMTP_URL: smtp.url, ...databases });
   const nats = new NatsTestServer(portBase + 70);
   const replica = (name: 'billing#1' | 'billing#2') => system.process(name);
@@ -52,7 +52,7 @@ describe('GET /topology follows billing replicas dying and coming back ("nats-re
   };
 
   beforeAll(async () => {
-    postgres.start();
+    await postgres.start();
     await nats.start();
     await smtp.start();
     await system.start();

@@ -4,11 +4,14 @@ import { join } from 'node:path';
 
 const MAIN_JS = join(__dirname, '..', '..', 'dist', 'apps', 'server', 'src', 'main.js');
 const READY_LINE = /is up \|/;
+/** What is kept of a process's output for error messages: its end. A run under load writes hundreds of MB. */
+const OUTPUT_TAIL_CHARS = 16 * 1024;
 
 /** One OS process of the system: the built program started with an environment. */
 export class ServerProcess {
   private child?: ChildProcess;
   private output = '';
+  private ready = false;
   private readonly log: WriteStream;
 
   constructor(
@@ -25,10 +28,12 @@ export class ServerProcess {
 
   async start(timeoutMs = 30_000): Promise<void> {
     this.output = '';
+    this.ready = false;
     const child = spawn(process.execPath, [MAIN_JS], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     const onData = (chunk: Buffer) => {
-      this.output += chunk.toString();
+      this.output = (this.output + chunk.toString()).slice(-OUTPUT_TAIL_CHARS);
+      this.ready ||= READY_LINE.test(this.output);
       this.log.write(chunk);
     };
     child.stdout.on('data', onData);
@@ -43,7 +48,7 @@ export class ServerProcess {
         timeoutMs,
       );
       const poll = setInterval(() => {
-        if (!READY_LINE.test(this.output)) return;
+        if (!this.ready) return;
         clearTimeout(timer);
         clearInterval(poll);
         resolve();

@@ -58,3 +58,4 @@ export * from './tracing/tracing-settings';
 export * from './logging/trace-logger';
 export * from './logging/log-record';
 export * from './logging/log-settings';
+export { isLogged } from './logging/written-levels';

@@ -8,18 +8,30 @@ interface Stoppable {
   pid: number;
   http?: string;
   broker?: boolean;
+  postgres?: boolean;
 }
 
-/** SIGTERM every process (they drain, ADR 0017), then the brokers they drained through. */
-export async function stopAll(processes: Stoppable[]): Promise<void> {
-  await stopTogether(processes.filter((p) => !p.broker));
-  await stopTogether(processes.filter((p) => p.broker));
+/**
+ * SIGTERM every process (they drain, ADR 0017), then the brokers they drained through, then
+ * PostgreSQL with SIGINT (its fast shutdown) once nothing writes to it any more. Returns the
+ * names in the order they were stopped.
+ */
+export async function stopAll(processes: Stoppable[]): Promise<string[]> {
+  const [modules, brokers, databases] = [
+    processes.filter((p) => !p.broker && !p.postgres),
+    processes.filter((p) => p.broker),
+    processes.filter((p) => p.postgres),
+  ];
+  await stopTogether(modules);
+  await stopTogether(brokers);
+  await stopTogether(databases, 'SIGINT');
+  return [...modules, ...brokers, ...databases].map((p) => p.name);
 }
 
-/** SIGTERM each, HTTP processes first; SIGKILL what is left after the grace. */
-async function stopTogether(processes: Stoppable[]): Promise<void> {
+/** Signals each, HTTP processes first; SIGKILL what is left after the grace. */
+async function stopTogether(processes: Stoppable[], signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   const order = [...processes].sort((a, b) => Number(Boolean(b.http)) - Number(Boolean(a.http)));
-  for (const p of order) if (isAlive(p.pid)) process.kill(p.pid, 'SIGTERM');
+  for (const p of order) if (isAlive(p.pid)) process.kill(p.pid, signal);
   const deadline = Date.now() + GRACE_MS;
   while (Date.now() < deadline && order.some((p) => isAlive(p.pid))) await new Promise((resolve) => setTimeout(resolve, 100));
   for (const p of order.filter((q) => isAlive(q.pid))) {
@@ -36,8 +48,8 @@ export async function down(topology: string): Promise<number> {
     console.log(`nothing of topology "${topology}" was started in the background from ${dataDir}`);
     return 0;
   }
-  await stopAll(state.processes);
+  const stopped = await stopAll(state.processes);
   forgetRunState(dataDir);
-  console.log(`stopped ${state.processes.map((p) => p.name).join(', ')}`);
+  console.log(`stopped ${stopped.join(', ')}`);
   return 0;
 }

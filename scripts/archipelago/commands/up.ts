@@ -5,6 +5,7 @@ import { isListening, startBroker } from '../broker';
 import { launchAttached, launchDetached, LaunchOptions } from '../launched-process';
 import { forgetRunState, isAlive, readRunState, saveRunState } from '../run-state';
 import { printStatusTable, RunningProcess } from '../status-table';
+import { missingDatabaseUrls, postgresPort, startPostgres } from '../postgres';
 import { PlannedProcess, planTopology, REPO_ROOT, TopologyPlan } from '../topology-plan';
 import { stopAll } from './down';
 
@@ -13,7 +14,7 @@ function build(): void {
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
 }
 
-/** `up <topology> [--detach] [--no-build]`: every process of the topology, modules first. */
+/** `up <topology> [--detach] [--no-build] [--postgres] [--postgres-port=<port>]`: every process of the topology, modules first. */
 export async function up(topology: string, flags: Set<string>): Promise<number> {
   if (!flags.has('--no-build')) build();
   const plan = await planTopology(topology);
@@ -23,29 +24,42 @@ export async function up(topology: string, flags: Set<string>): Promise<number> 
     return 1;
   }
   mkdirSync(join(plan.dataDir, 'logs'), { recursive: true });
-  const options: LaunchOptions = { topology, dataDir: plan.dataDir, env: process.env };
   const detached = flags.has('--detach');
-  const brokers = await startBrokers(plan, detached);
-  if (!brokers) return 1;
-  return detached ? upDetached(plan.processes, options, brokers) : upAttached(plan.processes, options, brokers);
+  const services = await startServices(plan, flags, detached);
+  if (!services) return 1;
+  const options: LaunchOptions = { topology, dataDir: plan.dataDir, env: { ...process.env, ...services.env } };
+  return detached ? upDetached(plan.processes, options, services.running) : upAttached(plan.processes, options, services.running);
 }
 
-/** The loopback nats-servers the topology's buses need and nobody runs yet; undefined if one failed. */
-async function startBrokers(plan: TopologyPlan, detached: boolean): Promise<(RunningProcess & { log: string })[] | undefined> {
-  const started: (RunningProcess & { log: string })[] = [];
-  for (const broker of plan.brokers) {
-    if (await isListening(broker.host, broker.port)) continue;
-    const log = join(plan.dataDir, 'logs', `nats-${broker.bus}.log`);
-    try {
+type RunningService = RunningProcess & { log: string };
+
+/**
+ * What the processes need before they start: a PostgreSQL for the modules that must share a
+ * database and have no URL, then the loopback nats-servers the buses name and nobody runs yet.
+ * Undefined, after stopping what did start, if one of them failed.
+ */
+async function startServices(
+  plan: TopologyPlan,
+  flags: Set<string>,
+  detached: boolean,
+): Promise<{ running: RunningService[]; env: Record<string, string> } | undefined> {
+  const running: RunningService[] = [];
+  try {
+    const missing = missingDatabaseUrls(plan, flags, process.env);
+    const postgres = missing.length > 0 ? await startPostgres(plan, missing, postgresPort(flags)) : undefined;
+    if (postgres) running.push(postgres.entry);
+    for (const broker of plan.brokers) {
+      if (await isListening(broker.host, broker.port)) continue;
+      const log = join(plan.dataDir, 'logs', `nats-${broker.bus}.log`);
       const pid = await startBroker(broker, log, detached);
-      started.push({ name: `nats-${broker.bus}`, modules: [], listen: `nats://${broker.host}:${broker.port}`, broker: true, pid, log });
-    } catch (error) {
-      console.error((error as Error).message);
-      await stopAll(started);
-      return undefined;
+      running.push({ name: `nats-${broker.bus}`, modules: [], listen: `nats://${broker.host}:${broker.port}`, broker: true, pid, log });
     }
+    return { running, env: postgres?.urls ?? {} };
+  } catch (error) {
+    console.error((error as Error).message);
+    await stopAll(running);
+    return undefined;
   }
-  return started;
 }
 
 /** Module hosts start together, then the processes serving HTTP (they call the others). */
@@ -53,12 +67,8 @@ function waves(processes: PlannedProcess[]): PlannedProcess[][] {
   return [processes.filter((p) => !p.http), processes.filter((p) => p.http)].filter((wave) => wave.length > 0);
 }
 
-async function upDetached(
-  processes: PlannedProcess[],
-  options: LaunchOptions,
-  brokers: (RunningProcess & { log: string })[],
-): Promise<number> {
-  const running: (RunningProcess & { log: string })[] = [...brokers];
+async function upDetached(processes: PlannedProcess[], options: LaunchOptions, services: RunningService[]): Promise<number> {
+  const running: RunningService[] = [...services];
   const save = () => saveRunState(options.dataDir, { topology: options.topology, startedAt: new Date().toISOString(), processes: running });
   try {
     for (const wave of waves(processes)) {
@@ -82,9 +92,9 @@ async function upDetached(
   return 0;
 }
 
-async function upAttached(processes: PlannedProcess[], options: LaunchOptions, brokers: RunningProcess[]): Promise<number> {
+async function upAttached(processes: PlannedProcess[], options: LaunchOptions, services: RunningProcess[]): Promise<number> {
   const width = Math.max(...processes.map((p) => p.name.length));
-  const running: RunningProcess[] = [...brokers];
+  const running: RunningProcess[] = [...services];
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;

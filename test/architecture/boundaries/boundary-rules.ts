@@ -20,8 +20,10 @@ export function ownerOf(path: string): Owner | undefined {
 }
 
 /**
- * The one place outside apps/ and libs/ a lib may reach: test support runs the PostgreSQL set-up
- * script users run (`npm run postgres:roles`), so tests connect as each module's role (ADR 0031).
+ * The one place outside apps/ and libs/ a lib may reach: test support starts its PostgreSQL
+ * clusters with the code `npm run up` uses (ADR 0033) and runs the set-up script users run
+ * (`npm run postgres:roles`, ADR 0031), so tests connect as users do. Tests may lean on tooling;
+ * tooling never on tests.
  */
 const SCRIPTS_TEST_SUPPORT_RUNS = join('scripts', 'postgres');
 

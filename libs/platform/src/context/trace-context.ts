@@ -28,7 +28,8 @@ export function newSpanId(): string {
 
 /** The same trace, one hop further: a new span whose parent is the current one. */
 export function childOf(trace: TraceContext): TraceContext {
-  return { ...trace, spanId: newSpanId() };
+  const spanId = newSpanId();
+  return trace.sampled === false ? { traceId: trace.traceId, spanId, sampled: false } : { traceId: trace.traceId, spanId };
 }
 
 export function formatTraceparent(trace: TraceContext): string {

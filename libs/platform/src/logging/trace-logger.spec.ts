@@ -1,5 +1,6 @@
 import { newTrace } from '../context/trace-context';
 import { MessageContext } from '../context/message-context';
+import { LOG_OUTPUT, LogOutput } from './log-output';
 import { logRecord } from './log-record';
 import { readLogSettings } from './log-settings';
 import { TraceLogger } from './trace-logger';
@@ -13,6 +14,7 @@ function captureStdout(work: () => void): string {
   };
   try {
     work();
+    LOG_OUTPUT.flush();
   } finally {
     process.stdout.write = write;
   }
@@ -68,5 +70,35 @@ describe('TraceLogger', () => {
     expect(out).toContain('GET /health → 200 in 1 ms');
     expect(out).not.toContain('status');
     expect(out).not.toMatch(/\x1b\[/); // eslint-disable-line no-control-regex
+  });
+});
+
+describe('LogOutput', () => {
+  const streams = () => {
+    const writes: string[] = [];
+    const stream = (name: string) => ({ write: (text: string) => writes.push(`${name}:${text}`) > 0 });
+    return { writes, output: new LogOutput(stream('out'), stream('err')) };
+  };
+
+  it('joins the lines of one turn of the event loop into one write to stdout, in order', async () => {
+    const { writes, output } = streams();
+    output.write('a\n');
+    output.write('b\n');
+    expect(writes).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toEqual(['out:a\nb\n']);
+  });
+
+  it('writes what waits for stdout before a line for stderr, so the two keep their order', () => {
+    const { writes, output } = streams();
+    output.write('before\n');
+    output.write('failed\n', true);
+    expect(writes).toEqual(['out:before\n', 'err:failed\n']);
+  });
+
+  it('does not hold more than 64 KB: a large batch is written at once', () => {
+    const { writes, output } = streams();
+    output.write('x'.repeat(64 * 1024));
+    expect(writes).toHaveLength(1);
   });
 });

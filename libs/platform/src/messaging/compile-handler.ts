@@ -16,7 +16,7 @@ import { MessageParam } from './message-params.decorators';
 import { payloadValidator } from './payload-validator';
 import { policyRefusal } from './policy-refusal';
 import { RefusalRecorder } from './refusal-recorder';
-import { handlerSpan } from '../tracing/handler-span';
+import { handlerSpans } from '../tracing/handler-span';
 import { KernelSpan } from '../tracing/kernel-span';
 import { Tracing } from '../tracing/tracing';
 
@@ -53,6 +53,7 @@ export function compileHandler({ metadata, invoke, params }: HandlerMethod, serv
   const stampsCommands = kind === 'command';
   const actsForAUser = params.includes('user');
   const recordOutcome = outcomeRecorder(pattern, services.metrics, services.logger);
+  const startSpan = handlerSpans(services.tracing, pattern, module);
 
   const fail = async (meta: EnvelopeMeta, startedAt: number, error: unknown, span: KernelSpan): Promise<never> => {
     const body = toModuleError(error);
@@ -80,7 +81,7 @@ export function compileHandler({ metadata, invoke, params }: HandlerMethod, serv
 
   // One span per message served, refusals included: child of the caller's call span (the envelope's traceparent).
   return async (meta, payload) => {
-    const span = handlerSpan(services.tracing, pattern, module, meta.caller, parseTraceparent(meta.traceparent));
+    const span = startSpan(meta.caller, parseTraceparent(meta.traceparent));
     const refusal = policyRefusal(metadata, meta, services.maxDeadlineMs);
     if (refusal) {
       await services.refusals.record(pattern, refusal, meta);

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { EnvelopeMeta } from '../envelope/envelope';
 import { logRecord } from '../logging/log-record';
+import { isLogged } from '../logging/written-levels';
 import { Metrics } from '../metrics/metrics';
 
 /** Records the outcome of one message: `ok` or the error code it was answered with. */
@@ -9,7 +10,7 @@ export type RecordOutcome = (meta: EnvelopeMeta, startedAt: number, outcome: str
 /**
  * What every message a handler serves leaves behind, in every topology: one count by caller and
  * outcome, one duration, and (at `LOG_LEVEL=log`) one line with trace ID, module, pattern,
- * outcome and duration. Built once per handler, so the pattern's label is bound once.
+ * outcome and duration (not even built below that level). Built once per handler, so the pattern's label is bound once.
  */
 export function outcomeRecorder(pattern: string, metrics: Metrics, logger: Logger): RecordOutcome {
   const seconds = metrics.messageSeconds.labels({ pattern });
@@ -21,6 +22,7 @@ export function outcomeRecorder(pattern: string, metrics: Metrics, logger: Logge
     let counter = counters.get(key);
     if (!counter) counters.set(key, (counter = metrics.messagesHandled.labels({ pattern, caller: meta.caller, outcome })));
     counter.inc();
+    if (!isLogged('log')) return;
     const rounded = Math.round(durationMs * 10) / 10;
     logger.log(
       logRecord(`${pattern} from ${meta.caller} → ${outcome} in ${rounded} ms`, {

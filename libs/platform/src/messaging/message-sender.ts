@@ -7,7 +7,7 @@ import { MessageContext } from '../context/message-context';
 import { formatTraceparent, TraceContext } from '../context/trace-context';
 import { EnvelopeMeta } from '../envelope/envelope';
 import { ModuleCallError } from '../errors/module-call.error';
-import { callSpan } from '../tracing/call-span';
+import { CallSpans } from '../tracing/call-span';
 import { Tracing } from '../tracing/tracing';
 import { ModuleClients } from '../transport/module-clients';
 
@@ -26,11 +26,15 @@ export interface SendOptions {
  */
 @Injectable()
 export class MessageSender {
+  private readonly callSpans: CallSpans;
+
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     private readonly clients: ModuleClients,
-    private readonly tracing: Tracing,
-  ) {}
+    tracing: Tracing,
+  ) {
+    this.callSpans = new CallSpans(tracing);
+  }
 
   async send<TResponse>(
     callee: ModuleName,
@@ -39,7 +43,7 @@ export class MessageSender {
     caller: CallerName,
     options: SendOptions = {},
   ): Promise<TResponse> {
-    const span = callSpan(this.tracing, pattern, caller, callee, options.trace ?? MessageContext.current()?.trace);
+    const span = this.callSpans.start(pattern, caller, callee, options.trace ?? MessageContext.current()?.trace);
     const meta = this.metaFor(pattern, caller, callee, options, span.trace);
     const waitMs = Math.max(0, meta.deadline - meta.issuedAt);
     try {

@@ -20,7 +20,7 @@ export interface KernelSpan {
   fail(error: unknown): void;
 }
 
-/** A span of the OpenTelemetry API: the SDK's (recording, or not when its trace is not sampled), or a `RecordedSpan`. */
+/** A span of the OpenTelemetry SDK (recording, or not when its trace is not sampled), when spans are exported. */
 export class OtelSpan implements KernelSpan {
   readonly trace: TraceContext;
 

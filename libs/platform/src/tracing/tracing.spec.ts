@@ -79,6 +79,23 @@ describe('tracing', () => {
     expect(view.durationMicros).toBeGreaterThanOrEqual(0);
   });
 
+  it('shares one frozen attributes object between spans without writing it: each span keeps its own outcome and additions', () => {
+    const tracing = new Tracing('billing', settings({}));
+    const parent = { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331' };
+    const shared = Object.freeze({ 'archipelago.pattern': 'billing.plans.list.v1' });
+    const first = tracing.start('handle billing.plans.list.v1', SpanKind.SERVER, parent, shared);
+    const second = tracing.start('handle billing.plans.list.v1', SpanKind.SERVER, parent, shared);
+    first.set({ 'archipelago.batch': 2 });
+    first.end();
+    second.fail(new Error('boom'));
+    second.set({ 'archipelago.late': true });
+    expect(shared).toEqual({ 'archipelago.pattern': 'billing.plans.list.v1' });
+    expect(tracing.spansOf(parent.traceId).map((view) => [view.status, view.attributes])).toEqual([
+      ['unset', { 'archipelago.pattern': 'billing.plans.list.v1', 'archipelago.batch': 2, 'archipelago.outcome': 'ok' }],
+      ['error', { 'archipelago.pattern': 'billing.plans.list.v1', 'archipelago.outcome': 'INTERNAL' }],
+    ]);
+  });
+
   it("without an endpoint samples new traces by TRACES_SAMPLE_RATIO and keeps a sampled parent's decision", () => {
     const none = new Tracing('auth', settings({ TRACES_SAMPLE_RATIO: '0' }));
     const parent = { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331' };

@@ -63,7 +63,10 @@ export class Tracing implements OnApplicationShutdown {
     this.tracer = this.provider.getTracer('archipelago-kernel');
   }
 
-  /** A new span, child of `parent` (a new trace without one). Its `trace` is what the work runs in. */
+  /**
+   * A new span, child of `parent` (a new trace without one). Its `trace` is what the work runs in.
+   * `attributes` are read, never written: a caller may pass the same object to every span.
+   */
   start(name: string, kind: SpanKind, parent: TraceContext | undefined, attributes: Attributes): KernelSpan {
     // A child of an unsampled span is not sampled either (parent-based): skip the SDK, keep the flag.
     if (!this.enabled || parent?.sampled === false) return new UntracedSpan(parent ? childOf(parent) : newTrace());
@@ -81,11 +84,11 @@ export class Tracing implements OnApplicationShutdown {
 
   /** Without the SDK: the kernel's own IDs, the sampler consulted for a new trace only. */
   private recorded(name: string, kind: SpanKind, parent: TraceContext | undefined, attributes: Attributes): KernelSpan {
-    const { traceId, spanId } = parent ? childOf(parent) : newTrace();
-    const decision = parent ? undefined : this.rootSampler?.shouldSample(ROOT_CONTEXT, traceId, name, kind, attributes, []).decision;
+    const ids = parent ? childOf(parent) : newTrace();
+    const decision = parent ? undefined : this.rootSampler?.shouldSample(ROOT_CONTEXT, ids.traceId, name, kind, attributes, []).decision;
     if (decision !== undefined && decision !== SamplingDecision.RECORD_AND_SAMPLED)
-      return new UntracedSpan({ traceId, spanId, sampled: false });
-    return new OtelSpan(new RecordedSpan(name, kind, traceId, spanId, parent?.spanId, attributes, this.record));
+      return new UntracedSpan({ traceId: ids.traceId, spanId: ids.spanId, sampled: false });
+    return new RecordedSpan(name, kind, ids, parent?.spanId, attributes, this.record);
   }
 
   /**
