@@ -21,7 +21,9 @@ describe('billing twice on one NATS bus, sharing its PostgreSQL schema ("nats-re
   const portBase = testPort(25200);
   const postgres = new PostgresCluster(portBase + 60);
   const smtp = new SmtpTestServer(portBase + 50);
-  const databases = Object.fromEntries(['AUTH', 'BILLING', 'NOTIFICATION', 'AUDIT'].map((m) => [`${m}_DATABASE_URL`, postgres.url]));
+  const databases = Object.fromEntries(
+    ['AUTH', 'BILLING', 'NOTIFICATION', 'AUDIT', 'GATEWAY'].map((m) => [`${m}_DATABASE_URL`, postgres.url]),
+  );
   const system = new SystemUnderTest('nats-replicas', portBase, { SMTP_URL: smtp.url, ...databases });
   const nats = new NatsTestServer(portBase + 70);
   const sql = (query: string) => runPostgresSql(postgres.url, query);
