@@ -11,7 +11,10 @@ const CLI = join(__dirname, '..', '..', 'scripts', 'archipelago', 'main.ts');
 const TS_NODE = join(__dirname, '..', '..', 'node_modules', '.bin', 'ts-node');
 const BASE = 25300;
 
-/** `npm run up -- nats-replicas`: billing started twice, as billing#1 and billing#2 (ADR 0028). */
+/**
+ * `npm run up -- nats-replicas`: billing and auth started twice, as billing#1 and billing#2 (ADR
+ * 0028), and the gateway twice, main#1 and main#2, each on its own port (ADR 0030).
+ */
 describe('npm run up / status / down with a replicated process (nats-replicas, in the background)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'archipelago-up-replicas-'));
   const postgres = new PostgresCluster(testPort(BASE) + 60);
@@ -26,7 +29,8 @@ describe('npm run up / status / down with a replicated process (nats-replicas, i
       ({ stdout }) => ({ code: 0, stdout }),
       (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? 1, stdout: `${error.stdout}${error.stderr}` }),
     );
-  const onPostgres = () => ({ BILLING_DATABASE_URL: postgres.url });
+  const onPostgres = () => ({ GATEWAY_DATABASE_URL: postgres.url, AUTH_DATABASE_URL: postgres.url, BILLING_DATABASE_URL: postgres.url });
+  const httpPort = testPort(BASE);
 
   beforeAll(() => postgres.start(), 60_000);
   afterAll(async () => {
@@ -36,18 +40,23 @@ describe('npm run up / status / down with a replicated process (nats-replicas, i
   }, 60_000);
 
   it('refuses to start billing twice on SQLite, saying to set BILLING_DATABASE_URL', async () => {
-    const { code, stdout } = await cli({}, 'up', 'nats-replicas', '--detach', '--no-build');
+    // auth's replicas are given their database, so billing's are the first to refuse
+    const { code, stdout } = await cli({ AUTH_DATABASE_URL: postgres.url }, 'up', 'nats-replicas', '--detach', '--no-build');
     expect(code).not.toBe(0);
     expect(stdout).toMatch(/process "billing#[12]" exited before it was up/);
     expect(stdout).toContain('BILLING_DATABASE_URL must be set: processes.billing.replicas is 2');
     expect(readRunState(dataDir)).toBeUndefined();
   }, 120_000);
 
-  it('starts billing#1 and billing#2, both healthy in the status table, and stops both', async () => {
+  it('starts billing#1 and billing#2, and main#1 and main#2 on their own ports, all healthy in the status table, and stops them', async () => {
     const { code, stdout } = await cli(onPostgres(), 'up', 'nats-replicas', '--detach', '--no-build');
     if (code !== 0) throw new Error(`up exited ${code}:\n${stdout}`);
-    for (const name of ['auth', 'billing#1', 'billing#2', 'notification', 'audit', 'main'])
+    for (const name of ['auth#1', 'auth#2', 'billing#1', 'billing#2', 'notification', 'audit', 'main#1', 'main#2'])
       expect(stdout).toMatch(new RegExp(`^${name}\\s+\\d+\\s+up\\s`, 'm'));
+    expect(stdout).toMatch(new RegExp(`^main#1\\s+\\d+\\s+up\\s+\\(gateway only\\)\\s+http://127\\.0\\.0\\.1:${httpPort}$`, 'm'));
+    expect(stdout).toMatch(new RegExp(`^main#2\\s+\\d+\\s+up\\s+\\(gateway only\\)\\s+http://127\\.0\\.0\\.1:${httpPort + 1}$`, 'm'));
+    const gateways = readRunState(dataDir)!.processes.filter((p) => p.name.startsWith('main'));
+    expect(await Promise.all(gateways.map(async (p) => (await fetch(`${p.http}/health`)).status))).toEqual([200, 200]);
     const billing = readRunState(dataDir)!.processes.filter((p) => p.name.startsWith('billing'));
     expect(billing.map((p) => [p.name, p.process])).toEqual([
       ['billing#1', 'billing'],
@@ -59,6 +68,6 @@ describe('npm run up / status / down with a replicated process (nats-replicas, i
     expect(status.stdout).toMatch(/^billing#2\s+\d+\s+up\s+billing\s/m);
 
     expect((await cli(onPostgres(), 'down', 'nats-replicas')).code).toBe(0);
-    expect(billing.filter((p) => isAlive(p.pid))).toEqual([]);
+    expect([...billing, ...gateways].filter((p) => isAlive(p.pid))).toEqual([]);
   }, 120_000);
 });
