@@ -16,8 +16,9 @@ export class ReplicaGroup {
     return undefined;
   }
 
+  /** All at once, as an orchestrator restarts them: on PostgreSQL one migrates, the others wait for it (ADR 0028). */
   async start(): Promise<void> {
-    for (const replica of this.replicas) await replica.start();
+    await Promise.all(this.replicas.map((replica) => replica.start()));
   }
 
   async stop(): Promise<void> {

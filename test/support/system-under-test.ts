@@ -137,8 +137,10 @@ export class SystemUnderTest {
     return { err: reply.error, response: reply.ok };
   }
 
+  /** One topology process after the other, the replicas of each together (as an orchestrator starts them). */
   async start(): Promise<void> {
-    for (const process of this.processes.values()) await process.start();
+    const topologyProcesses = new Set([...this.processes.keys()].map((name) => this.topologyProcessOf(name)));
+    for (const name of topologyProcesses) await this.process(name).start();
   }
 
   async stop(): Promise<void> {
