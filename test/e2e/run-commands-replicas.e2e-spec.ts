@@ -33,7 +33,11 @@ describe('npm run up / status / down with a replicated process (nats-replicas, i
     );
   const onPostgres = () => {
     const urls = postgres.moduleUrls();
-    return { GATEWAY_DATABASE_URL: urls.GATEWAY_DATABASE_URL, AUTH_DATABASE_URL: urls.AUTH_DATABASE_URL, BILLING_DATABASE_URL: urls.BILLING_DATABASE_URL };
+    return {
+      GATEWAY_DATABASE_URL: urls.GATEWAY_DATABASE_URL,
+      AUTH_DATABASE_URL: urls.AUTH_DATABASE_URL,
+      BILLING_DATABASE_URL: urls.BILLING_DATABASE_URL,
+    };
   };
   const httpPort = testPort(BASE);
 
@@ -48,7 +52,10 @@ describe('npm run up / status / down with a replicated process (nats-replicas, i
     const { code, stdout } = await cli({}, 'up', 'nats-replicas', '--detach', '--no-build', `--postgres-port=${ownPostgresPort}`);
     if (code !== 0) throw new Error(`up exited ${code}:\n${stdout}`);
     expect(stdout).toMatch(
-      new RegExp(`^postgres\\s+\\d+\\s+up\\s+\\(database of [^)]*billing[^)]*\\)\\s+postgres://postgres@127.0.0.1:${ownPostgresPort}/`, 'm'),
+      new RegExp(
+        `^postgres\\s+\\d+\\s+up\\s+\\(database of [^)]*billing[^)]*\\)\\s+postgres://postgres@127.0.0.1:${ownPostgresPort}/`,
+        'm',
+      ),
     );
     expect(stdout).toMatch(/^billing#2\s+\d+\s+up\s+billing\s/m);
     expect(existsSync(join(dataDir, 'postgres', 'data', 'PG_VERSION'))).toBe(true);

@@ -47,17 +47,17 @@ describe('two gateways recovering the same abandoned sagas on PostgreSQL', () =>
 
   beforeAll(async () => {
     Logger.overrideLogger(['error']);
-    postgres.start();
+    await postgres.start();
+    const url = postgres.moduleUrls().GATEWAY_DATABASE_URL;
     const migrator = await new DataSource({
       type: 'postgres',
-      url: postgres.url,
+      url,
       schema: 'gateway',
       migrations: [GatewayTables1764100000000],
     }).initialize();
-    await migrator.query('CREATE SCHEMA IF NOT EXISTS "gateway"');
     await migrator.runMigrations();
     await migrator.destroy();
-    gateways.push(await startGateway(postgres.url), await startGateway(postgres.url));
+    gateways.push(await startGateway(url), await startGateway(url));
   }, 60_000);
 
   afterAll(async () => {
