@@ -20,9 +20,9 @@ export async function healthDetails(processes: PlannedProcess[]): Promise<Detail
   return details;
 }
 
-/** up, down or unknown (no HTTP process saw it), with the reason when down. */
+/** up, down or unknown (no HTTP process saw it), with the reason when down; each gateway replica by its own name. */
 export function healthOf(planned: PlannedProcess, details: Details): string {
-  const own = details[`${planned.process ?? planned.name}-process`];
+  const own = details[`${planned.name}-process`];
   const modules = planned.modules.map((module) => details[`${module}-database`] ?? details[`${module}-module`]).filter(Boolean);
   const down = [own, ...modules].find((entry) => entry && entry.status !== 'up');
   if (down) return `down${down.message ? ` (${down.message})` : ''}`;

@@ -19,6 +19,7 @@ function processEnv(planned: PlannedProcess, options: LaunchOptions): NodeJS.Pro
     ...options.env,
     TOPOLOGY: options.topology,
     PROCESS: planned.process ?? planned.name,
+    REPLICA: String(planned.replica ?? 1),
     DATA_DIR: options.dataDir,
   };
   if (!planned.modules.includes('auth')) for (const key of AUTH_ONLY) delete env[key];

@@ -6,6 +6,8 @@ export interface PlannedProcess {
   name: string;
   /** A replica's topology process (its PROCESS); absent when `name` is it. */
   process?: string;
+  /** Which replica it is (its REPLICA, 1-based); absent when the process runs once. */
+  replica?: number;
   modules: string[];
   http?: string;
   listen?: string;
@@ -58,20 +60,29 @@ export async function planTopology(topology: string, env: NodeJS.ProcessEnv = pr
     const planned: PlannedProcess = {
       name,
       modules: loaded.deployedModules.filter((module) => loaded.processOf(module) === name),
-      http: spec.http ? `http://${spec.http.host}:${spec.http.port}` : undefined,
       listen: spec.listen ? `tcp://${spec.listen.host}:${spec.listen.port}` : spec.bus ? `nats bus "${spec.bus}"` : undefined,
     };
-    return replicasOf(planned, spec.replicas ?? 1);
+    return replicasOf(planned, spec.replicas ?? 1).map((replica) => ({ ...replica, http: httpOf(spec.http, replica.replica ?? 1) }));
   });
   processes.sort((a, b) => Number(Boolean(a.http)) - Number(Boolean(b.http)));
   const dataDir = resolve(REPO_ROOT, env.DATA_DIR || join('data', topology.replace(/[^a-zA-Z0-9_-]/g, '_')));
   return { topology, dataDir, brokers: localBrokers(loaded), processes };
 }
 
-/** One process as is, or its replicas `billing#1`, `billing#2`, … each started with PROCESS=billing (ADR 0028). */
+/** One process as is, or its replicas `billing#1`, `billing#2`, … each started with PROCESS=billing and its REPLICA (ADR 0028). */
 function replicasOf(planned: PlannedProcess, replicas: number): PlannedProcess[] {
   if (replicas === 1) return [planned];
-  return Array.from({ length: replicas }, (_, index) => ({ ...planned, name: `${planned.name}#${index + 1}`, process: planned.name }));
+  return Array.from({ length: replicas }, (_, index) => ({
+    ...planned,
+    name: `${planned.name}#${index + 1}`,
+    process: planned.name,
+    replica: index + 1,
+  }));
+}
+
+/** Where a replica serves HTTP: replica n on `http.port + n - 1` (ADR 0030). */
+function httpOf(http: { host: string; port: number } | undefined, replica: number): string | undefined {
+  return http && `http://${http.host}:${http.port + replica - 1}`;
 }
 
 /** Loopback NATS servers the topology's buses name (a remote broker is someone else's to run). */

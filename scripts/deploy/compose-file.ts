@@ -1,20 +1,24 @@
 import { ComposeFile, ComposeService } from './compose-model';
 import { DeploymentTopology } from './deployment-topology';
-import { AUDIT_KEY_SECRET, brokerService, brokerServiceOf, BuildLocation, processService } from './process-service';
+import { AUDIT_KEY_SECRET, brokerService, brokerServiceOf, BuildLocation, processService, serviceOf } from './process-service';
 
 const AUDIT_KEY_FILE = '${AUDIT_CHAIN_KEY_FILE:?set AUDIT_CHAIN_KEY_FILE to a file holding the audit chain key: openssl rand -hex 32 > audit-chain.key}';
 
-/** One service per process (and per NATS bus), one data volume per process, the audit key as a Compose secret. */
+/**
+ * One service per process — per replica of a replicated one, `billing-1` and `billing-2`, each with
+ * its REPLICA and, for the gateway, its own published port (ADR 0030) — and per NATS bus; one data
+ * volume per service; the audit key as a Compose secret.
+ */
 export function composeFile(topology: DeploymentTopology, build: BuildLocation): ComposeFile {
-  const views = topology.processNames.map((processName) => topology.viewFrom(processName));
+  const views = topology.views;
   const hostsAudit = views.some((view) => view.hostedModules.includes('audit'));
   return {
     name: `archipelago-${topology.name}`,
     services: Object.fromEntries<ComposeService>([
       ...Object.keys(views[0]?.spec.buses ?? {}).map((bus): [string, ComposeService] => [brokerServiceOf(bus), brokerService()]),
-      ...views.map((view): [string, ComposeService] => [view.processName, processService(view, build)]),
+      ...views.map((view): [string, ComposeService] => [serviceOf(view), processService(view, build)]),
     ]),
-    volumes: Object.fromEntries(views.map((view) => [`${view.processName}-data`, {}])),
+    volumes: Object.fromEntries(views.map((view) => [`${serviceOf(view)}-data`, {}])),
     ...(hostsAudit ? { secrets: { [AUDIT_KEY_SECRET]: { file: AUDIT_KEY_FILE } } } : {}),
   };
 }

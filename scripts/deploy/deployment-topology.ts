@@ -8,7 +8,9 @@ export const REPO_ROOT = join(__dirname, '..', '..');
 export interface DeploymentTopology {
   name: string;
   processNames: string[];
-  viewFrom(processName: string): Topology;
+  /** Every process as it runs: once, or once per replica (ADR 0028, 0030), each seen from itself. */
+  views: Topology[];
+  viewFrom(processName: string, replica?: number): Topology;
 }
 
 /**
@@ -22,10 +24,14 @@ export function loadDeploymentTopology(name: string): DeploymentTopology {
   }
   const anyProcess = Object.keys(peekProcesses(name))[0];
   const spec = loadTopology({ TOPOLOGY: name, PROCESS: anyProcess }, REPO_ROOT).spec;
+  const viewFrom = (processName: string, replica = 1) => new Topology(name, spec, processName, replica);
+  const processNames = Object.keys(spec.processes);
+  const replicas = (processName: string) => Array.from({ length: spec.processes[processName].replicas ?? 1 }, (_, index) => index + 1);
   return {
     name,
-    processNames: Object.keys(spec.processes),
-    viewFrom: (processName) => new Topology(name, spec, processName),
+    processNames,
+    views: processNames.flatMap((processName) => replicas(processName).map((replica) => viewFrom(processName, replica))),
+    viewFrom,
   };
 }
 

@@ -30,8 +30,17 @@ export interface BuildLocation {
   dockerfile: string;
 }
 
+/** A process's service: its name, or `<process>-<n>` for replica n of a replicated one (Compose allows no `#`). */
+export function serviceOf(view: Topology, processName = view.processName, replica = view.replica): string {
+  return view.replicasOf(processName) === 1 ? processName : `${processName}-${replica}`;
+}
+
+/** Every service of a process: one, or one per replica. */
+const servicesOf = (view: Topology, processName: string): string[] =>
+  Array.from({ length: view.replicasOf(processName) }, (_, index) => serviceOf(view, processName, index + 1));
+
 /**
- * One container per process of the topology. A single `listen.host` serves a process both to
+ * One container per process of the topology (per replica of a replicated one). A single `listen.host` serves a process both to
  * bind and to be reached, and each container loads the topology with its own environment: the
  * process itself binds 0.0.0.0, every peer reaches it by its service name.
  */
@@ -41,15 +50,17 @@ export function processService(view: Topology, build: BuildLocation): ComposeSer
   const peers = [...new Set(view.remoteModules.map((module) => view.processOf(module)))];
   // A process that listens has a healthcheck; one on a bus is healthy once its broker is: wait for it to start.
   const dependencies: [string, 'service_healthy' | 'service_started'][] = [
-    ...peers.filter((peer) => self.http && !view.spec.processes[peer].http).map((peer) => [peer, view.spec.processes[peer].listen ? 'service_healthy' : 'service_started'] as [string, 'service_healthy' | 'service_started']),
+    ...peers
+      .filter((peer) => self.http && !view.spec.processes[peer].http)
+      .flatMap((peer) => servicesOf(view, peer).map((service) => [service, view.spec.processes[peer].listen ? 'service_healthy' : 'service_started'] as [string, 'service_healthy' | 'service_started'])),
     ...(self.bus ? [[brokerServiceOf(self.bus), 'service_started'] as [string, 'service_started']] : []),
   ];
   return {
     image: IMAGE,
     build,
     environment: environmentOf(view),
-    volumes: [`${view.processName}-data:${DATA_MOUNT}`, ...(hasPeers(view) ? [`${KEYS_ROOT}/${view.processName}:${KEYS_MOUNT}:ro`] : [])],
-    ...(self.http ? { ports: [`${self.http.port}:${self.http.port}`] } : {}),
+    volumes: [`${serviceOf(view)}-data:${DATA_MOUNT}`, ...(hasPeers(view) ? [`${KEYS_ROOT}/${view.processName}:${KEYS_MOUNT}:ro`] : [])],
+    ...(view.http ? { ports: [`${view.http.port}:${view.http.port}`] } : {}),
     ...(self.listen ? { expose: [String(self.listen.port)] } : {}),
     ...(hostsAudit ? { secrets: [AUDIT_KEY_SECRET] } : {}),
     ...(dependencies.length > 0
@@ -72,6 +83,7 @@ function environmentOf(view: Topology): Record<string, string> {
     DATA_DIR: DATA_MOUNT,
     ...SECRETS_OF_EVERY_PROCESS,
     ...(hasPeers(view) ? { KEYS_DIR: KEYS_MOUNT } : {}),
+    ...replicaSettings(view),
   };
   const prefix = (processName: string) => `TOPOLOGY__processes__${processName}`;
   if (view.self.http) environment[`${prefix(view.processName)}__http__host`] = '0.0.0.0';
@@ -85,9 +97,22 @@ function environmentOf(view: Topology): Record<string, string> {
   return environment;
 }
 
+/**
+ * A replica is told which one it is (the gateway's port depends on it), and asks for the PostgreSQL
+ * database each of its modules — and the gateway's saga log — shares with its other replicas.
+ */
+function replicaSettings(view: Topology): Record<string, string> {
+  const replicas = view.replicasOf(view.processName);
+  if (replicas === 1) return {};
+  const owners = [...view.hostedModules, ...(view.self.http ? ['gateway'] : [])].map((owner) => `${owner.toUpperCase()}_DATABASE_URL`);
+  const why = `processes.${view.processName}.replicas is ${replicas}: its replicas share one PostgreSQL database`;
+  return { REPLICA: String(view.replica), ...Object.fromEntries(owners.map((url) => [url, `\${${url}:?set ${url}: ${why}}`])) };
+}
+
 /** HTTP processes answer GET /health; a process that only listens is healthy once its TCP port accepts. */
 function healthcheckOf(view: Topology): Pick<ComposeService, 'healthcheck'> {
-  const { http, listen } = view.self;
+  const { http } = view;
+  const { listen } = view.self;
   const probe = http
     ? `fetch('http://127.0.0.1:${http.port}/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`
     : listen

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateModule } from './generate-module';
 
@@ -13,9 +13,8 @@ function refreshDerivedFiles(name: string, changedFiles: string[]): void {
     execFileSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
   run('npx', ['prettier', '--write', '--log-level', 'warn', ...changedFiles.filter((file) => /\.(ts|js)$/.test(file))]);
   run('npm', ['run', '--silent', 'contracts:snapshot', '--', '--new-module', name]);
-  for (const topology of ['monolith', 'all-remote']) {
-    if (existsSync(join(ROOT, 'deploy', topology))) run('npm', ['run', '--silent', 'deploy:generate', '--', topology]);
-  }
+  // every committed deploy/<topology> (monolith, all-remote, nats-replicas): a test checks each for drift
+  for (const topology of readdirSync(join(ROOT, 'deploy'))) run('npm', ['run', '--silent', 'deploy:generate', '--', topology]);
   run('npx', ['ts-node', '--transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'write-module-graph.ts')]);
 }
 

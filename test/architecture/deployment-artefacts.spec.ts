@@ -6,7 +6,7 @@ import { loadDeploymentTopology, REPO_ROOT } from '../../scripts/deploy/deployme
 import { renderDeployment, writeDeployment } from '../../scripts/deploy/generate-deployment';
 
 interface TopologyFile {
-  processes: Record<string, { http?: { port: number }; listen?: { port: number } }>;
+  processes: Record<string, { http?: { port: number }; listen?: { port: number }; replicas?: number }>;
   modules: Record<string, { process: string }>;
 }
 
@@ -86,6 +86,68 @@ describe.each(['monolith', 'all-remote'])('npm run deploy:generate -- %s', (name
     expect(dockerfile).toMatch(/FROM node:20-bookworm AS build[\s\S]*python3 make g\+\+[\s\S]*npm run build/);
     expect(dockerfile).toMatch(/FROM node:20-bookworm-slim AS runtime[\s\S]*NODE_ENV=production[\s\S]*USER node/);
     expect(dockerfile).toContain('CMD ["node", "dist/apps/server/src/main.js"]');
+  });
+
+  it(`matches what is committed in deploy/${name} (regenerate with npm run deploy:generate -- ${name})`, () => {
+    const committed = join(REPO_ROOT, 'deploy', name);
+    for (const [fileName, content] of renderDeployment(loadDeploymentTopology(name), committed)) {
+      expect(`${fileName}:\n${readFileSync(join(committed, fileName), 'utf8')}`).toBe(`${fileName}:\n${content}`);
+    }
+  });
+});
+
+describe('npm run deploy:generate -- nats-replicas: one service per replica (ADR 0030)', () => {
+  const name = 'nats-replicas';
+  const file = readTopologyFile(name);
+  const out = mkdtempSync(join(tmpdir(), `deploy-${name}-`));
+  writeDeployment(loadDeploymentTopology(name), out);
+  const compose = parseCompose(readFileSync(join(out, 'compose.yaml'), 'utf8'));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  /** [service, process, replica] for every process started, in the topology's order. */
+  const instances = Object.entries(file.processes).flatMap(([processName, spec]) =>
+    Array.from(
+      { length: spec.replicas ?? 1 },
+      (_, index) => [spec.replicas ? `${processName}-${index + 1}` : processName, processName, index + 1] as const,
+    ),
+  );
+
+  it('writes a service per replica, <process>-<n>, each told its PROCESS and REPLICA, and one per bus', () => {
+    expect(instances.filter(([service]) => service.startsWith('main'))).toEqual([
+      ['main-1', 'main', 1],
+      ['main-2', 'main', 2],
+    ]);
+    expect(Object.keys(compose.services).sort()).toEqual([...instances.map(([service]) => service), 'nats-shared'].sort());
+    for (const [service, processName, replica] of instances) {
+      expect(compose.services[service].environment).toMatchObject({ TOPOLOGY: name, PROCESS: processName });
+      expect(compose.services[service].environment.REPLICA).toBe(file.processes[processName].replicas ? String(replica) : undefined);
+      expect(compose.services[service].volumes[0]).toBe(`${service}-data:/data`);
+    }
+  });
+
+  it('publishes each gateway replica on its own port, http.port + n - 1, and checks its health there', () => {
+    for (const [service, processName, replica] of instances) {
+      const http = file.processes[processName].http;
+      const port = http && http.port + replica - 1;
+      expect(compose.services[service].ports).toEqual(port ? [`${port}:${port}`] : undefined);
+      if (port) expect(compose.services[service].healthcheck?.test.join(' ')).toContain(`:${port}/health`);
+    }
+  });
+
+  it('asks every replica for the PostgreSQL databases it shares with its other replicas, never holding one', () => {
+    const urls = (service: string) => Object.keys(compose.services[service].environment).filter((key) => key.endsWith('_DATABASE_URL'));
+    expect(urls('main-2')).toEqual(['GATEWAY_DATABASE_URL']);
+    expect(urls('auth-1')).toEqual(['AUTH_DATABASE_URL']);
+    expect(urls('billing-2')).toEqual(['BILLING_DATABASE_URL']);
+    expect(urls('notification')).toEqual([]);
+    expect(compose.services['billing-1'].environment.BILLING_DATABASE_URL).toMatch(
+      /^\$\{BILLING_DATABASE_URL:\?set BILLING_DATABASE_URL: /,
+    );
+  });
+
+  it('starts the gateways after every replica of the module hosts', () => {
+    const hosts = instances.filter(([, processName]) => !file.processes[processName].http).map(([service]) => service);
+    for (const gateway of ['main-1', 'main-2'])
+      expect(Object.keys(compose.services[gateway].depends_on ?? {}).sort()).toEqual(hosts.sort());
   });
 
   it(`matches what is committed in deploy/${name} (regenerate with npm run deploy:generate -- ${name})`, () => {

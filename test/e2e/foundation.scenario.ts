@@ -26,6 +26,13 @@ const PROBES: Record<
   },
 };
 
+async function scrapeMetrics(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/metrics`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/plain');
+  return response.text();
+}
+
 /** Issue 2's promises: identity, tracing, errors at the edge, refusals, outages, lost events. */
 export function foundationScenario(context: ScenarioContext): void {
   const { system, remote } = context;
@@ -61,24 +68,28 @@ export function foundationScenario(context: ScenarioContext): void {
   it("serves every process's numbers on one GET /metrics, each series labelled with its process", async () => {
     await system.http('POST', '/auth/register', { body: { email: uniqueEmail('metrics'), password: 'correct horse battery' } });
     expect((await system.http('GET', '/billing/plans')).status).toBe(200);
-    const response = await fetch(`${system.baseUrl}/metrics`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toContain('text/plain');
-    const text = await response.text();
+    // A replica's series also carry its instance (ADR 0028); each gateway counts its own requests
+    // and one scrape reaches one replica of a process (ADR 0030): read every gateway until all show.
+    const ofProcess = (name: string) => `process="${name}"(,instance="${name}#\\d+")?\\}`;
     const billing = system.processOf('billing');
     const auth = system.processOf('auth');
-    expect(text).toMatch(
-      new RegExp(
-        `archipelago_messages_handled_total\\{pattern="billing.plans.list.v1",caller="gateway",outcome="ok",process="${billing}"\\} [1-9]`,
-      ),
-    );
-    expect(text).toMatch(new RegExp(`archipelago_outbox_pending\\{module="auth",subscriber="audit",process="${auth}"\\} \\d+`));
-    expect(text).toMatch(/archipelago_http_requests_total\{method="GET",route="\/billing\/plans",status="200",process="main"\} [1-9]/);
-    expect(text).toMatch(/archipelago_sagas|# HELP archipelago_sagas/);
-    for (const name of new Set(remote.map((module) => system.processOf(module)))) {
-      expect(text).toContain(`archipelago_process_up{process="${name}"} 1`);
-      expect(text).toContain(`process_resident_memory_bytes{process="${name}"}`);
-    }
+    await eventually(async () => {
+      const text = (await Promise.all(system.baseUrls.map(scrapeMetrics))).join('\n');
+      expect(text).toMatch(
+        new RegExp(
+          `archipelago_messages_handled_total\\{pattern="billing.plans.list.v1",caller="gateway",outcome="ok",${ofProcess(billing)} [1-9]`,
+        ),
+      );
+      expect(text).toMatch(new RegExp(`archipelago_outbox_pending\\{module="auth",subscriber="audit",${ofProcess(auth)} \\d+`));
+      expect(text).toMatch(
+        new RegExp(`archipelago_http_requests_total\\{method="GET",route="/billing/plans",status="200",${ofProcess('main')} [1-9]`),
+      );
+      expect(text).toMatch(/archipelago_sagas|# HELP archipelago_sagas/);
+      for (const name of new Set(remote.map((module) => system.processOf(module)))) {
+        expect(text).toContain(`archipelago_process_up{process="${name}"} 1`);
+        expect(text).toContain(`process_resident_memory_bytes{process="${name}"`);
+      }
+    });
   });
 
   it('registers a user, logs them in and tells them who they are', async () => {

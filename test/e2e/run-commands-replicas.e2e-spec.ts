@@ -11,7 +11,10 @@ const CLI = join(__dirname, '..', '..', 'scripts', 'archipelago', 'main.ts');
 const TS_NODE = join(__dirname, '..', '..', 'node_modules', '.bin', 'ts-node');
 const BASE = 25300;
 
-/** `npm run up -- nats-replicas`: billing started twice, as billing#1 and billing#2, on PostgreSQL (ADR 0028). */
+/**
+ * `npm run up -- nats-replicas`: billing and auth started twice, as billing#1 and billing#2 (ADR
+ * 0028), and the gateway twice, main#1 and main#2, each on its own port (ADR 0030).
+ */
 describe('npm run up / status / down with a replicated process (nats-replicas, in the background)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'archipelago-up-replicas-'));
   chmodSync(dataDir, 0o755); // under root, up's PostgreSQL runs as the postgres user, who must reach <data dir>/postgres
@@ -28,7 +31,15 @@ describe('npm run up / status / down with a replicated process (nats-replicas, i
       ({ stdout }) => ({ code: 0, stdout }),
       (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? 1, stdout: `${error.stdout}${error.stderr}` }),
     );
-  const onPostgres = () => ({ BILLING_DATABASE_URL: postgres.moduleUrls().BILLING_DATABASE_URL });
+  const onPostgres = () => {
+    const urls = postgres.moduleUrls();
+    return {
+      GATEWAY_DATABASE_URL: urls.GATEWAY_DATABASE_URL,
+      AUTH_DATABASE_URL: urls.AUTH_DATABASE_URL,
+      BILLING_DATABASE_URL: urls.BILLING_DATABASE_URL,
+    };
+  };
+  const httpPort = testPort(BASE);
 
   beforeAll(() => postgres.start(), 60_000);
   afterAll(async () => {
@@ -37,11 +48,14 @@ describe('npm run up / status / down with a replicated process (nats-replicas, i
     rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
-  it('without BILLING_DATABASE_URL, starts a PostgreSQL of its own in the data dir for billing, and stops it after the replicas', async () => {
+  it('without the database URLs, starts a PostgreSQL of its own in the data dir for the replicas, and stops it after them', async () => {
     const { code, stdout } = await cli({}, 'up', 'nats-replicas', '--detach', '--no-build', `--postgres-port=${ownPostgresPort}`);
     if (code !== 0) throw new Error(`up exited ${code}:\n${stdout}`);
     expect(stdout).toMatch(
-      new RegExp(`^postgres\\s+\\d+\\s+up\\s+\\(database of billing\\)\\s+postgres://postgres@127.0.0.1:${ownPostgresPort}/`, 'm'),
+      new RegExp(
+        `^postgres\\s+\\d+\\s+up\\s+\\(database of [^)]*billing[^)]*\\)\\s+postgres://postgres@127.0.0.1:${ownPostgresPort}/`,
+        'm',
+      ),
     );
     expect(stdout).toMatch(/^billing#2\s+\d+\s+up\s+billing\s/m);
     expect(existsSync(join(dataDir, 'postgres', 'data', 'PG_VERSION'))).toBe(true);
@@ -63,7 +77,7 @@ describe('npm run up / status / down with a replicated process (nats-replicas, i
       '--no-build',
     );
     expect(code).toBe(1);
-    expect(stdout).toContain('BILLING_DATABASE_URL is not set and PostgreSQL 15 is not installed');
+    expect(stdout).toMatch(/BILLING_DATABASE_URL.* not set and PostgreSQL 15 is not installed/);
     expect(stdout).toContain('apt-get install -y postgresql-15');
     expect(readRunState(dataDir)).toBeUndefined();
   });
@@ -75,12 +89,16 @@ describe('npm run up / status / down with a replicated process (nats-replicas, i
     expect(stdout).toContain('--postgres-port=<port>');
   });
 
-  it('with BILLING_DATABASE_URL set, starts billing#1 and billing#2 on it, both healthy in the status table, and stops both', async () => {
+  it('with the database URLs set, starts billing#1 and billing#2, and main#1 and main#2 on their own ports, all healthy in the status table, and stops them', async () => {
     const { code, stdout } = await cli(onPostgres(), 'up', 'nats-replicas', '--detach', '--no-build');
     if (code !== 0) throw new Error(`up exited ${code}:\n${stdout}`);
     expect(stdout).not.toMatch(/^postgres\s/m);
-    for (const name of ['auth', 'billing#1', 'billing#2', 'notification', 'audit', 'main'])
+    for (const name of ['auth#1', 'auth#2', 'billing#1', 'billing#2', 'notification', 'audit', 'main#1', 'main#2'])
       expect(stdout).toMatch(new RegExp(`^${name}\\s+\\d+\\s+up\\s`, 'm'));
+    expect(stdout).toMatch(new RegExp(`^main#1\\s+\\d+\\s+up\\s+\\(gateway only\\)\\s+http://127\\.0\\.0\\.1:${httpPort}$`, 'm'));
+    expect(stdout).toMatch(new RegExp(`^main#2\\s+\\d+\\s+up\\s+\\(gateway only\\)\\s+http://127\\.0\\.0\\.1:${httpPort + 1}$`, 'm'));
+    const gateways = readRunState(dataDir)!.processes.filter((p) => p.name.startsWith('main'));
+    expect(await Promise.all(gateways.map(async (p) => (await fetch(`${p.http}/health`)).status))).toEqual([200, 200]);
     const billing = readRunState(dataDir)!.processes.filter((p) => p.name.startsWith('billing'));
     expect(billing.map((p) => [p.name, p.process])).toEqual([
       ['billing#1', 'billing'],
@@ -92,6 +110,6 @@ describe('npm run up / status / down with a replicated process (nats-replicas, i
     expect(status.stdout).toMatch(/^billing#2\s+\d+\s+up\s+billing\s/m);
 
     expect((await cli(onPostgres(), 'down', 'nats-replicas')).code).toBe(0);
-    expect(billing.filter((p) => isAlive(p.pid))).toEqual([]);
+    expect([...billing, ...gateways].filter((p) => isAlive(p.pid))).toEqual([]);
   }, 120_000);
 });

@@ -4,6 +4,7 @@ import { SystemUnderTest } from '../support/system-under-test';
 import { auditChainScenario } from './audit-chain.scenario';
 import { commerceScenario } from './commerce.scenario';
 import { foundationScenario } from './foundation.scenario';
+import { gatewaySpreadScenario } from './gateway-spread.scenario';
 import { ScenarioContext } from './scenario-context';
 
 /**
@@ -43,5 +44,6 @@ export function describeTopology(topologyName: string, basePort: number, options
     foundationScenario(context);
     commerceScenario(context);
     auditChainScenario(context);
+    gatewaySpreadScenario(context);
   });
 }

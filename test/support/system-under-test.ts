@@ -5,6 +5,7 @@ import { subjectOf } from '@app/platform';
 import { ModuleName } from '@app/contracts';
 import { sendRawNatsRequest } from './raw-nats';
 import { sendRawTcpPacket } from './raw-tcp';
+import { ReplicaGroup } from './replica-group';
 import { ServerProcess } from './server-process';
 
 export const ADMIN = { email: 'admin@archipelago.test', password: 'admin-password-1234' };
@@ -33,12 +34,16 @@ export interface HttpResult<T = any> {
  * A whole Archipelago system in one of the shipped topologies, each process started from the
  * built program with configuration only. Ports are moved to `portBase…` so topologies can run
  * side by side; everything binds to 127.0.0.1. A topology with buses has them all point at one
- * broker on `portBase + 70` (`natsUrl`), which the spec starts.
+ * broker on `portBase + 70` (`natsUrl`), which the spec starts. Replicated gateways listen on
+ * `portBase`, `portBase + 1`, … (ADR 0030), and `http()` sends successive requests to them in turn.
  */
 export class SystemUnderTest {
   readonly dataDir = mkdtempSync(join(tmpdir(), 'archipelago-e2e-'));
   readonly processes = new Map<string, ServerProcess>();
+  /** How many requests `http()` sent to each gateway, by base URL. */
+  readonly requestsPerGateway = new Map<string, number>();
   private readonly topology: TopologyFile;
+  private turn = 0;
 
   constructor(
     readonly topologyName: string,
@@ -59,8 +64,15 @@ export class SystemUnderTest {
     return join(this.dataDir, 'keys');
   }
 
+  /** The first gateway: where a spec that talks to one gateway talks. */
   get baseUrl(): string {
-    return `http://127.0.0.1:${this.portBase}`;
+    return this.baseUrls[0];
+  }
+
+  /** Every gateway: one per replica of the process serving HTTP, on consecutive ports (ADR 0030). */
+  get baseUrls(): string[] {
+    const gateway = Object.values(this.topology.processes).find((spec) => spec.http);
+    return Array.from({ length: gateway?.replicas ?? 1 }, (_, index) => `http://127.0.0.1:${this.portBase + index}`);
   }
 
   /** Processes that host modules, the gateway's last; the replicas of a process as `billing#1`, `billing#2` (ADR 0028). */
@@ -92,8 +104,9 @@ export class SystemUnderTest {
     return this.topology.modules[module].process;
   }
 
+  /** TCP listeners sit just above the gateways' ports. */
   tcpPortOf(processName: string): number {
-    return this.portBase + 1 + this.processNames().indexOf(processName);
+    return this.portBase + this.baseUrls.length + this.processNames().indexOf(processName);
   }
 
   /** Whether some process of this topology is reached on a bus (a broker must be running). */
@@ -129,8 +142,10 @@ export class SystemUnderTest {
     return { err: reply.error, response: reply.ok };
   }
 
+  /** One topology process after the other, the replicas of each together (as an orchestrator starts them). */
   async start(): Promise<void> {
-    for (const process of this.processes.values()) await process.start();
+    const topologyProcesses = new Set([...this.processes.keys()].map((name) => this.topologyProcessOf(name)));
+    for (const name of topologyProcesses) await this.process(name).start();
   }
 
   async stop(): Promise<void> {
@@ -140,10 +155,20 @@ export class SystemUnderTest {
     }
   }
 
-  process(name: string): ServerProcess {
+  /** One started process (`billing#1`), or every replica of a topology process at once (`billing`). */
+  process(name: string): ServerProcess | ReplicaGroup {
     const found = this.processes.get(name);
-    if (!found) throw new Error(`no process ${name} in ${this.topologyName}`);
-    return found;
+    if (found) return found;
+    const replicas = [...this.processes.values()].filter((process) => this.topologyProcessOf(process.name) === name);
+    if (replicas.length === 0) throw new Error(`no process ${name} in ${this.topologyName}`);
+    return new ReplicaGroup(name, replicas);
+  }
+
+  /** The gateway the next request goes to: each in turn, so a scenario runs across all of them. */
+  private nextBaseUrl(): string {
+    const baseUrl = this.baseUrls[this.turn++ % this.baseUrls.length];
+    this.requestsPerGateway.set(baseUrl, (this.requestsPerGateway.get(baseUrl) ?? 0) + 1);
+    return baseUrl;
   }
 
   async http<T = any>(
@@ -155,7 +180,7 @@ export class SystemUnderTest {
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     const hasBody = options.body !== undefined || options.rawBody !== undefined;
     if (hasBody) headers['content-type'] = 'application/json';
-    const response = await fetch(`${this.baseUrl}${path}`, {
+    const response = await fetch(`${this.nextBaseUrl()}${path}`, {
       method,
       headers,
       body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
@@ -176,6 +201,7 @@ export class SystemUnderTest {
       NODE_ENV: 'test',
       TOPOLOGY: this.topologyName,
       PROCESS: this.topologyProcessOf(processName),
+      REPLICA: processName.split('#')[1] ?? '1',
       DATA_DIR: this.dataDir,
       JWT_SECRET,
       ADMIN_EMAIL: ADMIN.email,

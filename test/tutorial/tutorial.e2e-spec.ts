@@ -8,7 +8,7 @@ import { ShellSession } from './shell-session';
 
 const ROOT = join(__dirname, '..', '..');
 /** The ports the documents' topologies use as shipped: the gateway, TCP listeners, nats-server, up's PostgreSQL. */
-const DOCUMENTED_PORTS = [3000, 4000, 4002, 4222, 15432];
+const DOCUMENTED_PORTS = [3000, 3001, 4000, 4002, 4222, 15432];
 const COMMAND_TIMEOUT_MS = 240_000;
 /** A reader's terminal: none of the test runner's settings (NODE_ENV=test, TEST_PORT_OFFSET, …). */
 const READER_ENV = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', TERM: 'dumb' };

@@ -30,7 +30,7 @@ export async function startProcess(topology: Topology, config: PlatformConfig, l
   // SIGTERM drains (ADR 0017): in-flight work finishes, the relay flushes, then exit code 0.
   app.enableShutdownHooks([], { useProcessExit: true });
   assertHandlersMatchContracts(app, topology);
-  const http = topology.self.http;
+  const http = topology.http;
   if (http) {
     await setUpGateway(app);
     await app.listen(http.port, http.host).catch((error: unknown) => {
@@ -52,7 +52,7 @@ function warnAboutMisplacedAdmin(topology: Topology, config: PlatformConfig, log
 }
 
 function describeStart(topology: Topology, config: PlatformConfig): string {
-  const { http } = topology.self;
+  const { http } = topology;
   const route = topology.routeOf(topology.processName);
   const parts = [
     `process "${topology.processName}" of topology "${topology.name}" is up`,
@@ -67,7 +67,10 @@ function describeStart(topology: Topology, config: PlatformConfig): string {
 /** A port already taken says which key to change, instead of Node's stack. */
 function portProblem(error: unknown, topology: Topology, key: string, address: string): unknown {
   if ((error as { code?: string }).code !== 'EADDRINUSE') return error;
+  const replicas = topology.replicasOf(topology.processName);
+  const replica =
+    replicas > 1 ? ` (replica ${topology.replica} of ${replicas}: ${key}.port + ${topology.replica - 1}; is REPLICA right?)` : '';
   return new ConfigurationError(`process "${topology.processName}" of topology "${topology.name}"`, [
-    `${address} is in use: stop what listens there or change ${key}.port (TOPOLOGY__${key.replace(/\./g, '__')}__port=…)`,
+    `${address} is in use${replica}: stop what listens there or change ${key}.port (TOPOLOGY__${key.replace(/\./g, '__')}__port=…)`,
   ]);
 }

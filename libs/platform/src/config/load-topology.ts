@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigurationError } from './configuration.error';
+import { readReplica } from './read-replica';
 import { Topology } from './topology';
 import { validateTopology } from './validate-topology';
 
@@ -53,5 +54,5 @@ export function loadTopology(env: NodeJS.ProcessEnv, cwd = process.cwd()): Topol
       `PROCESS="${processName}" is not a process of ${path} (known: ${Object.keys(spec.processes).join(', ')})`,
     ]);
   }
-  return new Topology(name, spec, processName);
+  return new Topology(name, spec, processName, readReplica(env, spec, processName));
 }

@@ -32,7 +32,10 @@ export interface ProcessSpec {
   listen?: Endpoint;
   /** ...or on this bus (one of `buses`), never both. */
   bus?: string;
-  /** How many copies of this process share its work; more than one only on a bus (ADR 0028). Default 1. */
+  /**
+   * How many copies of this process share its work; more than one only on a bus (ADR 0028) or for
+   * the process serving HTTP, whose replica n listens on `http.port + n - 1` (ADR 0030). Default 1.
+   */
   replicas?: number;
 }
 
@@ -51,16 +54,28 @@ export type Route = { transport: 'in-process' } | Endpoint | BusRoute;
 
 export type TransportName = Route['transport'];
 
-/** The topology as seen from one process of it. */
+/** Where replica `replica` (1-based) of a process serving `http` listens: the next port per replica (ADR 0030). */
+export function replicaHttpEndpoint(http: HttpEndpoint, replica: number): HttpEndpoint {
+  return { host: http.host, port: http.port + replica - 1 };
+}
+
+/** The topology as seen from one process of it (and, for a replicated process, which replica it is). */
 export class Topology {
   constructor(
     readonly name: string,
     readonly spec: TopologySpec,
     readonly processName: string,
+    readonly replica = 1,
   ) {}
 
   get self(): ProcessSpec {
     return this.spec.processes[this.processName];
+  }
+
+  /** Where this process serves HTTP, if it does: its replica's own port (ADR 0030). */
+  get http(): HttpEndpoint | undefined {
+    const http = this.self.http;
+    return http && replicaHttpEndpoint(http, this.replica);
   }
 
   /** Modules that exist in this deployment, wherever they run. */

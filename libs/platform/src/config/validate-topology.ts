@@ -2,7 +2,8 @@ import { isModuleName } from '@app/contracts';
 import { ConfigurationError } from './configuration.error';
 import { LISTEN_TRANSPORTS, TopologySpec } from './topology';
 import { busTransportMisplaced, checkBuses, checkBusesUsed, checkProcessBus } from './validate-buses';
-import { checkReplicas } from './validate-replicas';
+import { checkPortsDistinct } from './validate-ports';
+import { checkReplicas, checkReplicatedHosts } from './validate-replicas';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -80,7 +81,11 @@ export function validateTopology(raw: unknown, source: string): TopologySpec {
   const busNames = checkBuses(raw.buses, problems);
   const processNames = checkProcesses(raw.processes, busNames, problems);
   checkModules(raw.modules, processNames, problems);
-  if (problems.length === 0) checkReachability(raw as unknown as TopologySpec, problems);
+  if (problems.length === 0) {
+    checkReachability(raw as unknown as TopologySpec, problems);
+    checkReplicatedHosts(raw as unknown as TopologySpec, problems);
+    checkPortsDistinct(raw as unknown as TopologySpec, problems);
+  }
   if (problems.length > 0) throw new ConfigurationError(source, problems);
   return raw as unknown as TopologySpec;
 }
