@@ -37,6 +37,14 @@ module.exports = {
       to: { path: ['^libs/', '^apps/'], pathNot: ['^libs/platform/', '^libs/contracts/', '^libs/testing/'] },
     },
     {
+      name: 'kernel-folders-never-import-module',
+      comment:
+        "The kernel's module/ folder composes the others (PlatformModule, ModuleKernel): they never import it back, so each is read without the whole kernel behind it.",
+      severity: 'error',
+      from: { path: '^libs/platform/src/', pathNot: ['^libs/platform/src/module/', '^libs/platform/src/index\\.ts$'] },
+      to: { path: '^libs/platform/src/module/' },
+    },
+    {
       name: 'testing-only-from-tests',
       comment: 'libs/testing (test apps, eventually, failureOf) is for test code only, never for a running program.',
       severity: 'error',

@@ -1,6 +1,14 @@
 import { setUpGateway } from '@app/gateway';
 import { Logger } from '@nestjs/common';
-import { ConfigurationError, describeRoute, HandlerTable, LogSettings, PlatformConfig, Topology, TraceLogger } from '@app/platform';
+import {
+  assertHandlersMatchContracts,
+  ConfigurationError,
+  describeRoute,
+  LogSettings,
+  PlatformConfig,
+  Topology,
+  TraceLogger,
+} from '@app/platform';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
@@ -21,7 +29,7 @@ export async function startProcess(topology: Topology, config: PlatformConfig, l
   });
   // SIGTERM drains (ADR 0017): in-flight work finishes, the relay flushes, then exit code 0.
   app.enableShutdownHooks([], { useProcessExit: true });
-  assertContractsCovered(app, topology);
+  assertHandlersMatchContracts(app, topology);
   const http = topology.http;
   if (http) {
     await setUpGateway(app);
@@ -65,10 +73,4 @@ function portProblem(error: unknown, topology: Topology, key: string, address: s
   return new ConfigurationError(`process "${topology.processName}" of topology "${topology.name}"`, [
     `${address} is in use${replica}: stop what listens there or change ${key}.port (TOPOLOGY__${key.replace(/\./g, '__')}__port=…)`,
   ]);
-}
-
-/** Every call a hosted module publishes must have a handler, or this build cannot serve it. */
-function assertContractsCovered(app: NestFastifyApplication, topology: Topology): void {
-  const missing = app.get(HandlerTable).missingHandlers(topology.hostedModules);
-  if (missing.length > 0) throw new Error(`Handlers do not match the published contracts:\n  - ${missing.join('\n  - ')}`);
 }

@@ -1,4 +1,4 @@
-import { HostedModules, OutboxRelay } from '@app/platform';
+import { HostedDatabases, OutboxRelay } from '@app/platform';
 import { recordStatements } from '@app/testing';
 import { PASSWORD, uniqueEmail } from './support/accounts';
 import { AuthTestApp, startAuthTestApp, stopAuthTestApp } from './support/auth-test-app';
@@ -18,7 +18,7 @@ describe('the SQL one registration costs', () => {
 
   it(`stays at ${MOST_STATEMENTS} statements or fewer`, async () => {
     await auth.gateway.register({ email: uniqueEmail(), password: PASSWORD });
-    const database = auth.app.get(HostedModules).get('auth')!.database;
+    const database = auth.app.get(HostedDatabases).get('auth')!.database;
     const { statements } = await recordStatements([database], () => auth.gateway.register({ email: uniqueEmail(), password: PASSWORD }));
     if (statements.length > MOST_STATEMENTS) console.log(statements.join('\n'));
     expect(statements.length).toBeLessThanOrEqual(MOST_STATEMENTS);

@@ -1,4 +1,4 @@
-import { HostedModules, OutboxRelay } from '@app/platform';
+import { HostedDatabases, OutboxRelay } from '@app/platform';
 import { recordStatements } from '@app/testing';
 import { BillingClient } from '@app/contracts';
 import { INestApplication } from '@nestjs/common';
@@ -21,7 +21,7 @@ describe('the SQL one subscription costs', () => {
 
   it(`stays at ${MOST_STATEMENTS} statements or fewer (tok_ok, a new customer)`, async () => {
     await as(newUser(), () => billing.createSubscription({ planId: 'basic-monthly', paymentToken: 'tok_ok' }));
-    const database = app.get(HostedModules).get('billing')!.database;
+    const database = app.get(HostedDatabases).get('billing')!.database;
     const { statements } = await recordStatements([database], () =>
       as(newUser(), () => billing.createSubscription({ planId: 'pro-monthly', paymentToken: 'tok_ok' })),
     );

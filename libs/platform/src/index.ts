@@ -31,14 +31,16 @@ export * from './messaging/handler-table';
 export { OutboxRelay } from './events/outbox-relay';
 export * from './events/backoff';
 export * from './events/event-publisher';
+export * from './events/hosted-publishers';
 export * from './events/handles-event.decorator';
 // Data
 export * from './database/module-database';
+export * from './database/hosted-databases';
 // Transports
 export * from './transport/tcp/tcp-options';
 export { queueGroupOf, subjectOf } from './transport/nats/nats-subjects';
 // Modules
-export * from './module/hosted-modules';
+export * from './module/contract-coverage';
 export * from './module/module-kernel';
 export * from './module/platform.module';
 // Lifecycle

@@ -6,7 +6,7 @@ import { Test } from '@nestjs/testing';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { clientProviders, HostedModules, PlatformModule, readPlatformConfig, Topology, TopologySpec } from '../src';
+import { clientProviders, HostedDatabases, PlatformModule, readPlatformConfig, Topology, TopologySpec } from '../src';
 import { EventLogModule, SeenEvent } from './fixtures/event-log.fixture';
 import { NoteModule } from './fixtures/note.fixture';
 
@@ -128,7 +128,7 @@ export class KernelSystem {
 
   /** What the fake audit module has recorded so far. */
   seenEvents(): Promise<SeenEvent[]> {
-    const audit = this.callerApp.get(HostedModules).get('audit')!;
+    const audit = this.callerApp.get(HostedDatabases).get('audit')!;
     return audit.database.read((manager) => manager.find(SeenEvent));
   }
 

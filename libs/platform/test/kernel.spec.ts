@@ -1,7 +1,7 @@
 import { EventBatchReceipt, PlatformContract } from '@app/contracts';
 import { randomUUID } from 'node:crypto';
 import { eventuallyTrue } from './eventually-true';
-import { EnvelopeSigner, formatTraceparent, HostedModules, MessageContext, MessageSender, newTrace } from '../src';
+import { EnvelopeSigner, formatTraceparent, HostedDatabases, MessageContext, MessageSender, newTrace } from '../src';
 import { DeadLetters } from '../src/events/dead-letters';
 import { OutboxRelay } from '../src/events/outbox-relay';
 import { OutboxMessage } from '../src/events/outbox-message.entity';
@@ -209,7 +209,7 @@ describe.each<[string, KernelMode, number, boolean]>([
   (mode === 'in-process' ? it : it.skip)(
     'dead-letters a row refused OUTBOX_MAX_ATTEMPTS times; rows of other keys flow past it, a row of its key waits for it',
     async () => {
-      const auth = system.app.get(HostedModules).get('auth')!.database;
+      const auth = system.app.get(HostedDatabases).get('auth')!.database;
       const trace = newTrace();
       const row = (text: string, orderingKey: string | null, extra: object = {}): Partial<OutboxMessage> => ({
         eventId: randomUUID(),
@@ -276,7 +276,7 @@ describe.each<[string, KernelMode, number, boolean]>([
   );
 
   (mode === 'in-process' ? it : it.skip)('delivers a burst in batches, marking many rows per UPDATE', async () => {
-    const auth = system.app.get(HostedModules).get('auth')!.database;
+    const auth = system.app.get(HostedDatabases).get('auth')!.database;
     const context = asUser(['user']);
     const { statements } = await recordStatements([auth], async () => {
       await MessageContext.run(context, () =>
@@ -314,7 +314,7 @@ describe.each<[string, KernelMode, number, boolean]>([
     const both = await Promise.all([seen.firstSighting('audit', messageId, deadline), seen.firstSighting('audit', messageId, deadline)]);
     expect([...both].sort()).toEqual([false, true]);
     expect(await seen.firstSighting('audit', messageId, deadline)).toBe(false);
-    const audit = system.app.get(HostedModules).get('audit')!.database;
+    const audit = system.app.get(HostedDatabases).get('audit')!.database;
     const expiresAt = async () => (await audit.read((manager) => manager.findOneByOrFail(SeenMessage, { messageId }))).expiresAt;
     expect(Number(await expiresAt())).toBe(deadline);
     await seen.sweepExpired(deadline - 1);
@@ -361,7 +361,7 @@ describe.each<[string, KernelMode, number, boolean]>([
       expect(await sendRaw(query)).toEqual({ secret: 42 });
 
       const seen = system.remoteApp.get(SeenMessages);
-      const auth = system.remoteApp.get(HostedModules).get('auth')!.database;
+      const auth = system.remoteApp.get(HostedDatabases).get('auth')!.database;
       const remembered = () => auth.read((manager) => manager.countBy(SeenMessage, { messageId: command.meta.messageId }));
       expect(await remembered()).toBe(1);
       await seen.sweepExpired(now + 29_000);
@@ -408,7 +408,7 @@ describe.each<[string, KernelMode, number, boolean]>([
 
   (mode === 'in-process' ? it : it.skip)('deletes delivered outbox rows past their retention, never undelivered ones', async () => {
     await system.bus('gateway').call(NoteContract.write, { text: 'to be purged' });
-    const hosted = system.app.get(HostedModules);
+    const hosted = system.app.get(HostedDatabases);
     const outbox = () => Promise.all(hosted.all().map((m) => m.database.read((manager) => manager.find(OutboxMessage))));
     // Settled first: a row delivered while the purge runs would be younger than the purge, not kept by it.
     await eventuallyTrue(async () => (await outbox()).flat().every((row) => row.deliveredAt !== null || row.deadLetteredAt !== null));

@@ -5,8 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { HostedModules, MessageSender, ModuleDatabase, readPlatformConfig } from '../src';
-import { EventPublisher } from '../src/events/event-publisher';
+import { HostedDatabases, MessageSender, ModuleDatabase, readPlatformConfig } from '../src';
 import { OutboxMessage } from '../src/events/outbox-message.entity';
 import { OutboxRelay } from '../src/events/outbox-relay';
 import { openModuleDatabase } from '../src/database/open-module-database';
@@ -43,8 +42,8 @@ class CountingSubscriber {
 
 /** One replica's relay: its own connection pool to the shared `auth` schema. */
 function relayOver(database: ModuleDatabase, subscriber: CountingSubscriber): OutboxRelay {
-  const hosted = new HostedModules();
-  hosted.register({ name: 'auth', database, publisher: {} as EventPublisher });
+  const hosted = new HostedDatabases();
+  hosted.register({ name: 'auth', database });
   return new OutboxRelay(config, hosted, subscriber.sender, UNTRACED);
 }
 

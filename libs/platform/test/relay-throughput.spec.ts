@@ -1,4 +1,4 @@
-import { HostedModules } from '../src';
+import { HostedDatabases } from '../src';
 import { OutboxMessage } from '../src/events/outbox-message.entity';
 import { NoteContract } from './fixtures/note.fixture';
 import { KernelSystem } from './kernel-system';
@@ -16,7 +16,7 @@ import { KernelSystem } from './kernel-system';
 
   it('keeps up with the writes', async () => {
     const seconds = Number(process.env.MEASURE_SECONDS ?? 5);
-    const hosted = system.app.get(HostedModules);
+    const hosted = system.app.get(HostedDatabases);
     const undelivered = async () => {
       let total = 0;
       for (const module of hosted.all())

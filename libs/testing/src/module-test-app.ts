@@ -1,5 +1,13 @@
 import { CallerName, ModuleName } from '@app/contracts';
-import { clientProviders, PlatformConfig, PlatformModule, readPlatformConfig, Topology, TypedClientClass } from '@app/platform';
+import {
+  assertHandlersMatchContracts,
+  clientProviders,
+  PlatformConfig,
+  PlatformModule,
+  readPlatformConfig,
+  Topology,
+  TypedClientClass,
+} from '@app/platform';
 import { DynamicModule, INestApplication, LogLevel, Module, Type } from '@nestjs/common';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
@@ -52,6 +60,8 @@ export async function startModuleTestApp(options: ModuleTestAppOptions): Promise
   }).compile();
   const app = moduleRef.createNestApplication(new FastifyAdapter(), { logger: options.logLevels ?? ['error'] });
   try {
+    // the same check as a process's start: the modules under test (and their doubles) serve their contracts
+    assertHandlersMatchContracts(app, topology);
     await app.init();
   } catch (error) {
     await app.close().catch(() => undefined);

@@ -1,5 +1,5 @@
 import { ModuleName, PingReply, PlatformContract, SYSTEM_ACTOR } from '@app/contracts';
-import { HostedModules, MessageSender, Topology } from '@app/platform';
+import { HostedDatabases, MessageSender, Topology } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 
@@ -10,7 +10,7 @@ const PING_TIMEOUT_MS = 1000;
 export class ModuleHealthIndicator {
   constructor(
     private readonly indicators: HealthIndicatorService,
-    private readonly hosted: HostedModules,
+    private readonly hosted: HostedDatabases,
     private readonly sender: MessageSender,
     @Inject(Topology) private readonly topology: Topology,
   ) {}

@@ -3,7 +3,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { PlatformConfig } from '../config/platform-config';
 import { outsideAnyContext } from '../database/async-context';
-import { HostedModules } from '../module/hosted-modules';
+import { HostedDatabases } from '../database/hosted-databases';
 import { SeenMessage } from './seen-message.entity';
 
 const SWEEP_EVERY_MS = 30_000;
@@ -24,7 +24,7 @@ export class SeenMessages implements OnApplicationBootstrap, BeforeApplicationSh
   private sweeping?: Promise<unknown>;
 
   constructor(
-    private readonly hosted: HostedModules,
+    private readonly hosted: HostedDatabases,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
 

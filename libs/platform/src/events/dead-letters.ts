@@ -8,13 +8,23 @@ import {
 } from '@app/contracts';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { IsNull, Not } from 'typeorm';
+import { HostedDatabases } from '../database/hosted-databases';
+import { ModuleDatabase } from '../database/module-database';
 import { EnvelopeMeta } from '../envelope/envelope';
-import { HostedModule, HostedModules } from '../module/hosted-modules';
+import { EventPublisher } from './event-publisher';
+import { HostedPublishers } from './hosted-publishers';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxRelay } from './outbox-relay';
 
 /** At most this many dead letters are listed per module, oldest first. */
 export const MAX_DEAD_LETTERS_LISTED = 500;
+
+/** A module hosted here, with the database its outbox is in and the publisher that stamps into it. */
+interface HostedOutbox {
+  name: ModuleName;
+  database: ModuleDatabase;
+  publisher: EventPublisher;
+}
 
 /**
  * The dead-lettered rows of the outboxes hosted here (ADR 0016): listed for admins, and made due
@@ -24,7 +34,8 @@ export const MAX_DEAD_LETTERS_LISTED = 500;
 @Injectable()
 export class DeadLetters {
   constructor(
-    private readonly hosted: HostedModules,
+    private readonly databases: HostedDatabases,
+    private readonly publishers: HostedPublishers,
     private readonly relay: OutboxRelay,
   ) {}
 
@@ -64,10 +75,11 @@ export class DeadLetters {
     }
   }
 
-  private hostedModule(module: string): HostedModule {
-    const hosted = isModuleName(module) ? this.hosted.get(module) : undefined;
-    if (!hosted) throw new NotFoundException({ code: 'NOT_HOSTED', message: `${module} does not run in this process` });
-    return hosted;
+  private hostedModule(module: string): HostedOutbox {
+    const database = isModuleName(module) ? this.databases.get(module) : undefined;
+    const publisher = isModuleName(module) ? this.publishers.get(module) : undefined;
+    if (!database || !publisher) throw new NotFoundException({ code: 'NOT_HOSTED', message: `${module} does not run in this process` });
+    return { ...database, publisher: publisher.publisher };
   }
 }
 

@@ -18,7 +18,7 @@ import { ModuleCallError } from '../errors/module-call.error';
 import { RefusalError } from '../errors/refusal.error';
 import { toModuleError } from '../errors/to-module-error';
 import { RefusalRecorder } from '../messaging/refusal-recorder';
-import { HostedModule, HostedModules } from '../module/hosted-modules';
+import { HostedDatabase, HostedDatabases } from '../database/hosted-databases';
 import { EventHandlerFn, EventHandlerRegistry } from './event-handler-registry';
 import { InboxMessage } from './inbox-message.entity';
 import { inReceiveSpan } from '../tracing/event-spans';
@@ -57,7 +57,7 @@ function isActor(value: unknown): value is Actor {
 @Injectable()
 export class EventInbox {
   constructor(
-    private readonly hosted: HostedModules,
+    private readonly hosted: HostedDatabases,
     private readonly handlers: EventHandlerRegistry,
     private readonly refusals: RefusalRecorder,
     private readonly tracing: Tracing,
@@ -106,7 +106,7 @@ export class EventInbox {
   }
 
   /** From its source, subscribed, a handler here, a valid payload and actor: everything that needs no transaction. */
-  private async check(subscriber: HostedModule, event: EventDelivery, meta: EnvelopeMeta): Promise<Ready> {
+  private async check(subscriber: HostedDatabase, event: EventDelivery, meta: EnvelopeMeta): Promise<Ready> {
     if (event.source !== meta.caller) {
       throw new RefusalError(
         'caller-not-allowed',

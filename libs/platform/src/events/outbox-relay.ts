@@ -12,11 +12,10 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { EntityManager, LessThan } from 'typeorm';
 import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { PlatformConfig } from '../config/platform-config';
-import { MessageContext } from '../context/message-context';
 import { newTrace } from '../context/trace-context';
 import { outsideAnyContext } from '../database/async-context';
 import { MessageSender } from '../messaging/message-sender';
-import { HostedModule, HostedModules } from '../module/hosted-modules';
+import { HostedDatabase, HostedDatabases } from '../database/hosted-databases';
 import { DeliverySpans } from '../tracing/event-spans';
 import { Tracing } from '../tracing/tracing';
 import { backoffDelayMs } from './backoff';
@@ -97,7 +96,7 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
 
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
-    private readonly hosted: HostedModules,
+    private readonly hosted: HostedDatabases,
     private readonly sender: MessageSender,
     private readonly tracing: Tracing,
   ) {}
@@ -160,7 +159,7 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
   }
 
   /** One pass over one module's outbox. True if another pass may find more to deliver. */
-  private async relayModule(module: HostedModule): Promise<boolean> {
+  private async relayModule(module: HostedDatabase): Promise<boolean> {
     const rows = await this.takeDueRows(module, Date.now());
     if (rows.length === 0 || this.stopped) return false;
     const bySubscriber = new Map<string, DueRow[]>();
@@ -175,7 +174,7 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
    * On SQLite (one process per file) the due rows are read; on PostgreSQL, where replicas share
    * the schema, they are claimed for twice the call timeout (ADR 0028).
    */
-  private takeDueRows(module: HostedModule, now: number): Promise<DueRow[]> {
+  private takeDueRows(module: HostedDatabase, now: number): Promise<DueRow[]> {
     if (module.database.isSqlite) return module.database.read((manager) => this.dueRows(manager, now));
     return module.database.transaction(async (manager) => {
       await lockOutboxForClaims(manager);
@@ -224,16 +223,17 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
   }
 
   /** Sends one subscriber its due rows in one message; what it applied counts as delivered. */
-  private async deliver(module: HostedModule, rows: DueRow[]): Promise<BatchResult> {
+  private async deliver(module: HostedDatabase, rows: DueRow[]): Promise<BatchResult> {
     const subscriber = rows[0].subscriber as ModuleName;
     const full = rows.length >= MAX_EVENTS_PER_DELIVERY;
     const spans = new DeliverySpans(this.tracing, subscriber, rows.map(toDelivery));
     const batch: EventBatch = { subscriber, events: spans.events };
     try {
-      const context = { trace: newTrace(), actor: SYSTEM_ACTOR, module: module.name };
-      const { receipts } = await MessageContext.run(context, () =>
-        this.sender.send<EventBatchReceipt>(subscriber, PlatformContract.deliverEvents.pattern, batch, module.name),
-      );
+      // The batch is the relay's own work: a trace of its own (ADR 0013), sent as the system. Each
+      // event in it carries its row's trace, actor, source and id (`toDelivery`).
+      const asRelay = { trace: newTrace(), actor: SYSTEM_ACTOR };
+      const pattern = PlatformContract.deliverEvents.pattern;
+      const { receipts } = await this.sender.send<EventBatchReceipt>(subscriber, pattern, batch, module.name, asRelay);
       spans.settle(receipts);
       const delivered: DueRow[] = [];
       for (const [index, row] of rows.entries()) {
@@ -253,7 +253,7 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
   }
 
   /** One transaction per pass: one UPDATE for every delivered row, one per failed row. */
-  private async record(module: HostedModule, results: BatchResult[]): Promise<void> {
+  private async record(module: HostedDatabase, results: BatchResult[]): Promise<void> {
     const delivered = results.flatMap((result) => result.delivered.map((row) => row.seq));
     const failures = results.flatMap((result) => (result.failed ? [result.failed] : []));
     if (delivered.length === 0 && failures.length === 0) return;
@@ -272,7 +272,7 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
   }
 
   /** Claimed rows that got no receipt (after a refused one in their batch) are due again at once, from any relay. */
-  private async releaseUnsettled(module: HostedModule, rows: DueRow[], results: BatchResult[]): Promise<void> {
+  private async releaseUnsettled(module: HostedDatabase, rows: DueRow[], results: BatchResult[]): Promise<void> {
     if (module.database.isSqlite) return;
     const settled = new Set(results.flatMap((result) => [...result.delivered, ...(result.failed?.refused ? [result.failed.row] : [])]));
     const transportFailed = new Set(results.flatMap((result) => (result.failed && !result.failed.refused ? result.failed.rows : [])));
@@ -289,7 +289,7 @@ export class OutboxRelay implements RelayKick, OnApplicationBootstrap, BeforeApp
    * subscriber's process did not answer) is an outage, not a poison event: the whole batch waits
    * out one backoff together, without a limit.
    */
-  private async recordFailure(manager: EntityManager, module: HostedModule, failure: Failure): Promise<void> {
+  private async recordFailure(manager: EntityManager, module: HostedDatabase, failure: Failure): Promise<void> {
     const lastError = failure.reason.slice(0, 1000);
     const repository = manager.getRepository(OutboxMessage);
     if (!failure.refused) {

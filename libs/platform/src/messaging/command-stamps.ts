@@ -1,7 +1,7 @@
 import { isModuleName, ownerOf, PlatformEvents } from '@app/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { EnvelopeMeta } from '../envelope/envelope';
-import { HostedModules } from '../module/hosted-modules';
+import { HostedPublishers } from '../events/hosted-publishers';
 
 /**
  * The audit stamp of every command: `platform.command.handled.v1` with its outcome, written to the
@@ -11,7 +11,7 @@ import { HostedModules } from '../module/hosted-modules';
 export class CommandStamps {
   private readonly logger = new Logger('AuditStamp');
 
-  constructor(private readonly hosted: HostedModules) {}
+  constructor(private readonly hosted: HostedPublishers) {}
 
   async handled(meta: EnvelopeMeta, outcome: 'ok' | 'error', errorCode?: string): Promise<void> {
     const owner = ownerOf(meta.pattern);

@@ -14,13 +14,15 @@ import { ModuleClients } from '../transport/module-clients';
 export interface SendOptions {
   /** Defaults to the actor of the work in progress, or `system`. */
   actor?: Actor;
+  /** The trace the call belongs to, its span's parent. Defaults to the work in progress, or a new trace. */
+  trace?: TraceContext;
   timeoutMs?: number;
 }
 
 /**
  * Sends a payload to a module, wherever the topology runs it and whatever the transport, with the
  * meta every message carries: trace, caller, callee, actor and deadline, inherited from the work in
- * progress.
+ * progress unless `options` names them (work that runs outside any, like the relay, does).
  */
 @Injectable()
 export class MessageSender {
@@ -41,7 +43,7 @@ export class MessageSender {
     caller: CallerName,
     options: SendOptions = {},
   ): Promise<TResponse> {
-    const span = this.callSpans.start(pattern, caller, callee);
+    const span = this.callSpans.start(pattern, caller, callee, options.trace ?? MessageContext.current()?.trace);
     const meta = this.metaFor(pattern, caller, callee, options, span.trace);
     const waitMs = Math.max(0, meta.deadline - meta.issuedAt);
     try {

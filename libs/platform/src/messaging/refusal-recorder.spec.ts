@@ -2,7 +2,7 @@ import { PlatformConfig } from '../config/platform-config';
 import { Topology } from '../config/topology';
 import { Metrics } from '../metrics/metrics';
 import { RefusalError } from '../errors/refusal.error';
-import { HostedModules } from '../module/hosted-modules';
+import { HostedPublishers } from '../events/hosted-publishers';
 import { RefusalRecorder } from './refusal-recorder';
 
 const WINDOW_MS = 60_000;
@@ -13,7 +13,7 @@ describe('the refusal recorder', () => {
     name: 'billing',
     publisher: { publishAlone: (_event: unknown, payload: Record<string, unknown>) => Promise.resolve(published.push(payload)) },
   };
-  const hosted = { get: () => billing, all: () => [billing] } as unknown as HostedModules;
+  const hosted = { get: () => billing, all: () => [billing] } as unknown as HostedPublishers;
   let recorder: RefusalRecorder;
   let metrics: Metrics;
   const meta = (caller: string) => ({ caller, traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' });

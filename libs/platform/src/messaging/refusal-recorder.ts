@@ -6,7 +6,7 @@ import { MessageContext } from '../context/message-context';
 import { newTrace, parseTraceparent } from '../context/trace-context';
 import { RefusalError } from '../errors/refusal.error';
 import { Metrics } from '../metrics/metrics';
-import { HostedModule, HostedModules } from '../module/hosted-modules';
+import { HostedPublisher, HostedPublishers } from '../events/hosted-publishers';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
@@ -18,7 +18,7 @@ const MAX_SOURCES_PER_WINDOW = 100;
 const OTHER_SOURCES = '(other sources)';
 
 interface Aggregate {
-  module: HostedModule;
+  module: HostedPublisher;
   pattern: string;
   reason: RefusalReason;
   claimedCaller: string;
@@ -45,7 +45,7 @@ export class RefusalRecorder implements BeforeApplicationShutdown {
   private timer?: NodeJS.Timeout;
 
   constructor(
-    private readonly hosted: HostedModules,
+    private readonly hosted: HostedPublishers,
     @Inject(PLATFORM_CONFIG) config: PlatformConfig,
     private readonly metrics: Metrics,
   ) {
@@ -77,7 +77,7 @@ export class RefusalRecorder implements BeforeApplicationShutdown {
   }
 
   /** The owner of a module pattern if hosted here, else the (claimed) callee if hosted here, else any module of this process. */
-  private refusingModule(pattern: string, claimedCallee: unknown): HostedModule | undefined {
+  private refusingModule(pattern: string, claimedCallee: unknown): HostedPublisher | undefined {
     const owner = ownerOf(pattern);
     if (isModuleName(owner) && this.hosted.get(owner)) return this.hosted.get(owner);
     if (typeof claimedCallee === 'string' && isModuleName(claimedCallee) && this.hosted.get(claimedCallee))
@@ -86,7 +86,7 @@ export class RefusalRecorder implements BeforeApplicationShutdown {
   }
 
   /** True when this refusal was folded into its window's aggregate instead of being stamped now. */
-  private aggregated(module: HostedModule | undefined, pattern: string, refusal: RefusalError, claimedCaller: string): boolean {
+  private aggregated(module: HostedPublisher | undefined, pattern: string, refusal: RefusalError, claimedCaller: string): boolean {
     if (!module) return false;
     if (this.seen.size === 0) {
       this.timer = setTimeout(() => void this.flush(), this.windowMs);

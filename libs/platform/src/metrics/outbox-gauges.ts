@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { OutboxMessage } from '../events/outbox-message.entity';
-import { HostedModules } from '../module/hosted-modules';
+import { HostedDatabases } from '../database/hosted-databases';
 import { Metrics } from './metrics';
 
 /** Long enough for the gauges of one scrape to share a read, short enough for the next scrape to read again. */
@@ -22,7 +22,7 @@ interface BacklogRow {
 export class OutboxGauges implements OnModuleInit {
   constructor(
     private readonly metrics: Metrics,
-    private readonly hosted: HostedModules,
+    private readonly hosted: HostedDatabases,
   ) {}
 
   onModuleInit(): void {

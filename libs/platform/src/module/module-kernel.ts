@@ -4,14 +4,16 @@ import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { PlatformConfig } from '../config/platform-config';
 import { Topology } from '../config/topology';
 import { ModuleSchema } from '../database/data-source-options';
+import { HostedDatabases } from '../database/hosted-databases';
 import { ModuleDatabase } from '../database/module-database';
 import { openModuleDatabase } from '../database/open-module-database';
 import { EventPublisher } from '../events/event-publisher';
+import { HostedPublishers } from '../events/hosted-publishers';
 import { OutboxRelay } from '../events/outbox-relay';
 import { MessageSender } from '../messaging/message-sender';
 import { ModuleBus } from '../messaging/module-bus';
 import { Tracing } from '../tracing/tracing';
-import { HostedModules } from './hosted-modules';
+import { ModuleRegistration } from './module-registration';
 
 /** A typed client class from @app/contracts: built on a ContractBus. */
 export type TypedClientClass = new (bus: ContractBus) => object;
@@ -51,7 +53,8 @@ export function clientProviders(caller: CallerName, clients: TypedClientClass[])
 
 /**
  * Everything one business module gets from the kernel: its own DataSource (ModuleDatabase), its
- * event publisher (outbox), and typed clients that call other modules as this module.
+ * event publisher (outbox), and typed clients that call other modules as this module. Its
+ * `ModuleRegistration` makes the module known to the kernel of the process (relay, inbox, stamps).
  *
  * @example imports: [ModuleKernel.forModule({ module: 'auth', entities, migrations })]
  */
@@ -69,12 +72,15 @@ export class ModuleKernel {
         },
         {
           provide: EventPublisher,
-          useFactory: (database: ModuleDatabase, topology: Topology, relay: OutboxRelay, hosted: HostedModules) => {
-            const publisher = new EventPublisher(options.module, database, topology, relay);
-            hosted.register({ name: options.module, database, publisher });
-            return publisher;
-          },
-          inject: [ModuleDatabase, Topology, OutboxRelay, HostedModules],
+          useFactory: (database: ModuleDatabase, topology: Topology, relay: OutboxRelay) =>
+            new EventPublisher(options.module, database, topology, relay),
+          inject: [ModuleDatabase, Topology, OutboxRelay],
+        },
+        {
+          provide: ModuleRegistration,
+          useFactory: (database: ModuleDatabase, publisher: EventPublisher, databases: HostedDatabases, publishers: HostedPublishers) =>
+            new ModuleRegistration(options.module, database, publisher, databases, publishers),
+          inject: [ModuleDatabase, EventPublisher, HostedDatabases, HostedPublishers],
         },
         ...clientProviders(options.module, clients),
       ],

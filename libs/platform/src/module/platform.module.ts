@@ -1,8 +1,9 @@
-import { DynamicModule, Global, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { PlatformConfig } from '../config/platform-config';
 import { Topology } from '../config/topology';
+import { HostedDatabases } from '../database/hosted-databases';
 import { EnvelopeGate } from '../envelope/envelope-gate';
 import { EnvelopeSigner } from '../envelope/envelope-signer';
 import { ReplayCache } from '../envelope/replay-cache';
@@ -13,6 +14,7 @@ import { DeadLetters } from '../events/dead-letters';
 import { EventDeliveryController } from '../events/event-delivery.controller';
 import { EventHandlerRegistry } from '../events/event-handler-registry';
 import { EventInbox } from '../events/event-inbox';
+import { HostedPublishers } from '../events/hosted-publishers';
 import { OutboxRelay } from '../events/outbox-relay';
 import { Drain } from '../lifecycle/drain';
 import { Metrics } from '../metrics/metrics';
@@ -30,7 +32,6 @@ import { ModuleClients } from '../transport/module-clients';
 import { Transports } from '../transport/transports';
 import { TracesController } from '../tracing/traces.controller';
 import { Tracing } from '../tracing/tracing';
-import { HostedModules } from './hosted-modules';
 
 export interface PlatformOptions {
   topology: Topology;
@@ -44,12 +45,7 @@ export interface PlatformOptions {
  */
 @Global()
 @Module({})
-export class PlatformModule implements OnApplicationBootstrap {
-  constructor(
-    @Inject(Topology) private readonly topology: Topology,
-    private readonly handlers: EventHandlerRegistry,
-  ) {}
-
+export class PlatformModule {
   static forRoot({ topology, config }: PlatformOptions): DynamicModule {
     const hostsModules = topology.hostedModules.length > 0;
     return {
@@ -75,12 +71,13 @@ export class PlatformModule implements OnApplicationBootstrap {
         ModuleClients,
         CallListeners,
         MessageSender,
-        HostedModules,
+        HostedDatabases,
+        HostedPublishers,
         OutboxRelay,
         EventHandlerRegistry,
         EventInbox,
         DeadLetters,
-        ...registryProviders(topology, HostedModules),
+        ...registryProviders(topology, HostedDatabases),
       ],
       exports: [
         ...(topology.self.http ? [ServiceRegistry] : []),
@@ -92,16 +89,10 @@ export class PlatformModule implements OnApplicationBootstrap {
         EnvelopeSigner,
         HandlerTable,
         MessageSender,
-        HostedModules,
+        HostedDatabases,
+        HostedPublishers,
         OutboxRelay,
       ],
     };
-  }
-
-  /** Event handlers are discovered once every module is instantiated, then checked. */
-  onApplicationBootstrap(): void {
-    this.handlers.discover();
-    const problems = this.handlers.mismatches(this.topology.hostedModules);
-    if (problems.length > 0) throw new Error(`Event subscriptions do not match handlers:\n  - ${problems.join('\n  - ')}`);
   }
 }

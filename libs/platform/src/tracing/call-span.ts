@@ -1,6 +1,6 @@
 import { CallerName, ownerOf } from '@app/contracts';
 import { Attributes, SpanKind } from '@opentelemetry/api';
-import { MessageContext } from '../context/message-context';
+import { TraceContext } from '../context/trace-context';
 import { KernelSpan } from './kernel-span';
 import { Tracing } from './tracing';
 
@@ -16,8 +16,8 @@ function getOrMake<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 }
 
 /**
- * The caller's side of module calls: each a child of the work in progress (a new trace without
- * any). The name and the attributes of a pattern, caller and callee are built on their first call,
+ * The caller's side of module calls: each a child of `parent`, the trace the call belongs to (a
+ * new trace without one). The name and the attributes of a pattern, caller and callee are built on their first call,
  * frozen, and shared by every span after it (spans only read them): maps keyed by pattern, then
  * caller, then callee, so looking them up allocates nothing.
  */
@@ -26,7 +26,7 @@ export class CallSpans {
 
   constructor(private readonly tracing: Tracing) {}
 
-  start(pattern: string, caller: CallerName, callee: string): KernelSpan {
+  start(pattern: string, caller: CallerName, callee: string, parent: TraceContext | undefined): KernelSpan {
     const byCaller = getOrMake(this.shapes, pattern, () => new Map<CallerName, Map<string, CallSpanShape>>());
     const byCallee = getOrMake(byCaller, caller, () => new Map<string, CallSpanShape>());
     const { name, attributes } = getOrMake(byCallee, callee, () => ({
@@ -38,6 +38,6 @@ export class CallSpans {
         'archipelago.callee_process': callee,
       }),
     }));
-    return this.tracing.start(name, SpanKind.CLIENT, MessageContext.current()?.trace, attributes);
+    return this.tracing.start(name, SpanKind.CLIENT, parent, attributes);
   }
 }

@@ -1,1 +1,2 @@
 export const ModuleKernel = {};
+export { PlatformModule } from './module/platform.module';

@@ -1,0 +1,3 @@
+import { PlatformModule } from '../module/platform.module';
+
+export const composer = PlatformModule;
