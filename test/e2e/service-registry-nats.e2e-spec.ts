@@ -37,17 +37,22 @@ describe('GET /topology follows billing replicas dying and coming back ("nats-re
   const replica = (name: 'billing#1' | 'billing#2') => system.process(name);
   const instanceIdOf = (name: 'billing#1' | 'billing#2') => `billing#${replica(name).pid}`;
 
-  const billing = async (): Promise<ModuleView> => {
-    const topology = await system.http<{ modules: ModuleView[] }>('GET', '/topology');
-    expect(topology.status).toBe(200);
-    return topology.body.modules.find((module) => module.module === 'billing')!;
+  /** Billing as one gateway's `GET /topology` shows it; each gateway keeps its own registry. */
+  const billingOn = async (baseUrl: string): Promise<ModuleView> => {
+    const response = await fetch(`${baseUrl}/topology`);
+    expect(response.status).toBe(200);
+    const topology = (await response.json()) as { modules: ModuleView[] };
+    return topology.modules.find((module) => module.module === 'billing')!;
   };
-  const liveIds = async () => (await billing()).instances.map((instance) => instance.id).sort();
+  const billing = () => billingOn(system.baseUrl);
+  /** Billing's live instance ids as every gateway lists them, one sorted list per gateway. */
+  const liveIds = () => Promise.all(system.baseUrls.map(async (baseUrl) => (await billingOn(baseUrl)).instances.map((i) => i.id).sort()));
+  const everyGatewayLists = (expected: string[]) => system.baseUrls.map(() => [...expected].sort());
 
-  /** Waits until billing's live instances are `expected`; the time it took. */
+  /** Waits until every gateway lists `expected` as billing's live instances; the time it took. */
   const untilLive = async (expected: string[]): Promise<number> => {
     const startedAt = Date.now();
-    await eventually(async () => expect(await liveIds()).toEqual([...expected].sort()), FEW_SECONDS_MS);
+    await eventually(async () => expect(await liveIds()).toEqual(everyGatewayLists(expected)), FEW_SECONDS_MS);
     return Date.now() - startedAt;
   };
 
@@ -105,7 +110,7 @@ describe('GET /topology follows billing replicas dying and coming back ("nats-re
       expect(exit.code).toBe(0);
       const goodbye = goodbyes.heard.find((message) => message.body.instance === leaving);
       expect(goodbye?.body).toMatchObject({ process: 'billing', modules: ['billing'], topology: 'nats-replicas' });
-      await eventually(async () => expect(await liveIds()).toEqual([instanceIdOf('billing#1')]), AT_ONCE_MS);
+      await eventually(async () => expect(await liveIds()).toEqual(everyGatewayLists([instanceIdOf('billing#1')])), AT_ONCE_MS);
       expect(Date.now() - goodbye!.at).toBeLessThan(AT_ONCE_MS);
     } finally {
       await goodbyes.close();
