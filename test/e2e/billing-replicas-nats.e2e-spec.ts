@@ -1,9 +1,8 @@
-import { NatsTestServer, PostgresCluster, SmtpTestServer, testPort } from '@app/testing';
 import { uniqueEmail } from '../support/accounts';
 import { eventually } from '../support/eventually';
 import { movedTwice, readLedger } from '../support/payment-ledger';
 import { runPostgresSql } from '../support/postgres-sql';
-import { SystemUnderTest } from '../support/system-under-test';
+import { useReplicatedSystem } from './replicated-system';
 
 const SIGNUPS = 30;
 const CONCURRENT = 5;
@@ -18,27 +17,10 @@ const HANDLED =
  * signup is one paid invoice, one charge, and one `billing.invoice.paid.v1` in the audit log.
  */
 describe('billing twice on one NATS bus, sharing its PostgreSQL schema ("nats-replicas")', () => {
-  const portBase = testPort(25200);
-  const postgres = new PostgresCluster(portBase + 60);
-  const smtp = new SmtpTestServer(portBase + 50);
-  const system = new SystemUnderTest('nats-replicas', portBase, { SMTP_URL: smtp.url, ...postgres.moduleUrls() });
-  const nats = new NatsTestServer(portBase + 70);
+  const { postgres, system } = useReplicatedSystem(25200);
   /** The reconciliation reads every module's schema as the superuser: the auditor's view (ADR 0031). */
   const sql = (query: string) => runPostgresSql(postgres.url, query);
   const emails = Array.from({ length: SIGNUPS }, () => uniqueEmail('replicas'));
-
-  beforeAll(async () => {
-    await postgres.start();
-    await nats.start();
-    await smtp.start();
-    await system.start();
-  }, 120_000);
-  afterAll(async () => {
-    await system.stop();
-    await smtp.stop();
-    await nats.stop();
-    postgres.stop();
-  }, 60_000);
 
   it('starts billing as two processes, billing#1 and billing#2', () => {
     expect(system.processNames().filter((name) => name.startsWith('billing'))).toEqual(['billing#1', 'billing#2']);

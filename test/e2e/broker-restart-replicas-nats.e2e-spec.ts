@@ -1,10 +1,9 @@
-import { NatsTestServer, PostgresCluster, SmtpTestServer, testPort } from '@app/testing';
 import { uniqueEmail } from '../support/accounts';
 import { eventually } from '../support/eventually';
-import { SystemUnderTest } from '../support/system-under-test';
 import { reconcileOnPostgres } from './replica-reconciliation';
 import { instanceOf, subscriptionsPerReplica } from './replica-metrics';
 import { signUpTimed, SignupStream, TimedSignup } from './signup-stream';
+import { useReplicatedSystem } from './replicated-system';
 
 const WORKERS = 3;
 const OUTAGE_MS = 3000;
@@ -26,32 +25,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * entries and notifications neither lost nor doubled.
  */
 describe('the NATS broker restarted during a stream of signups, billing on two replicas ("nats-replicas")', () => {
-  const portBase = testPort(26000);
-  const postgres = new PostgresCluster(portBase + 60);
-  const smtp = new SmtpTestServer(portBase + 50);
-  const broker = new NatsTestServer(portBase + 70);
-  const databases = postgres.moduleUrls();
-  const system = new SystemUnderTest('nats-replicas', portBase, {
-    SMTP_URL: smtp.url,
+  const {
+    postgres,
+    nats: broker,
+    system,
+  } = useReplicatedSystem(26000, {
     CALL_TIMEOUT_MS: String(CALL_TIMEOUT_MS),
     SAGA_RECOVERY_INTERVAL_MS: '300',
-    ...databases,
   });
   const replicas = ['billing#1', 'billing#2'];
   const signups: TimedSignup[] = [];
-
-  beforeAll(async () => {
-    await postgres.start();
-    await broker.start();
-    await smtp.start();
-    await system.start();
-  }, 120_000);
-  afterAll(async () => {
-    await system.stop();
-    await smtp.stop();
-    await broker.stop();
-    postgres.stop();
-  }, 60_000);
 
   /** One signup after another, from SETTLE_MS after the broker went until `until`. */
   async function probeUntil(until: number): Promise<TimedSignup[]> {

@@ -1,10 +1,9 @@
-import { NatsTestServer, PostgresCluster, SmtpTestServer, testPort } from '@app/testing';
 import { uniqueEmail } from '../support/accounts';
 import { eventually } from '../support/eventually';
-import { SystemUnderTest } from '../support/system-under-test';
 import { reconcileOnPostgres } from './replica-reconciliation';
 import { instanceOf, subscriptionsPerReplica } from './replica-metrics';
 import { signUpTimed, SignupStream, TimedSignup } from './signup-stream';
+import { useReplicatedSystem } from './replicated-system';
 
 const SIGNUPS = 45;
 const WORKERS = 3;
@@ -37,34 +36,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * inbox although the relays of both replicas delivered them.
  */
 describe('kill -9 of one billing replica during a stream of signups ("nats-replicas")', () => {
-  const portBase = testPort(25900);
-  const postgres = new PostgresCluster(portBase + 60);
-  const smtp = new SmtpTestServer(portBase + 50);
-  const nats = new NatsTestServer(portBase + 70);
-  const databases = postgres.moduleUrls();
-  const system = new SystemUnderTest('nats-replicas', portBase, {
-    SMTP_URL: smtp.url,
+  const { postgres, system } = useReplicatedSystem(25900, {
     CALL_TIMEOUT_MS,
     SAGA_RECOVERY_INTERVAL_MS: '300',
     BILLING_SWEEP_INTERVAL_MS: '300',
     // An invoice the killed replica left open is settled (refunded if charged, then void) this long after it was made.
     BILLING_STALE_INVOICE_MS: '10000',
-    ...databases,
   });
   const signups: TimedSignup[] = [];
-
-  beforeAll(async () => {
-    await postgres.start();
-    await nats.start();
-    await smtp.start();
-    await system.start();
-  }, 120_000);
-  afterAll(async () => {
-    await system.stop();
-    await smtp.stop();
-    await nats.stop();
-    postgres.stop();
-  }, 60_000);
 
   it('fails only the signups in flight on the killed replica; the survivor takes the rest; both did a share', async () => {
     const replicas = ['billing#1', 'billing#2'];

@@ -1,7 +1,6 @@
-import { NatsTestServer, PostgresCluster, SmtpTestServer, testPort } from '@app/testing';
 import { eventually } from '../support/eventually';
 import { listenOnNats } from '../support/raw-nats';
-import { SystemUnderTest } from '../support/system-under-test';
+import { useReplicatedSystem } from './replicated-system';
 
 /** Less than the 3 s expiry after the last beat, which came at most one 1 s interval before the goodbye: only the goodbye explains it. */
 const AT_ONCE_MS = 1500;
@@ -28,12 +27,7 @@ interface ModuleView {
  * restarted one is back and billing `up` again.
  */
 describe('GET /topology follows billing replicas dying and coming back ("nats-replicas")', () => {
-  const portBase = testPort(25800);
-  const postgres = new PostgresCluster(portBase + 60);
-  const smtp = new SmtpTestServer(portBase + 50);
-  const databases = postgres.moduleUrls();
-  const system = new SystemUnderTest('nats-replicas', portBase, { SMTP_URL: smtp.url, ...databases });
-  const nats = new NatsTestServer(portBase + 70);
+  const { system } = useReplicatedSystem(25800);
   const replica = (name: 'billing#1' | 'billing#2') => system.process(name);
   const instanceIdOf = (name: 'billing#1' | 'billing#2') => `billing#${replica(name).pid}`;
 
@@ -55,19 +49,6 @@ describe('GET /topology follows billing replicas dying and coming back ("nats-re
     await eventually(async () => expect(await liveIds()).toEqual(everyGatewayLists(expected)), FEW_SECONDS_MS);
     return Date.now() - startedAt;
   };
-
-  beforeAll(async () => {
-    await postgres.start();
-    await nats.start();
-    await smtp.start();
-    await system.start();
-  }, 120_000);
-  afterAll(async () => {
-    await system.stop();
-    await smtp.stop();
-    await nats.stop();
-    postgres.stop();
-  }, 60_000);
 
   it('lists both billing replicas as live, each under the id its metrics carry, with when it started and last beat', async () => {
     await untilLive([instanceIdOf('billing#1'), instanceIdOf('billing#2')]);
