@@ -9,7 +9,7 @@ const asGateway = () => ({ trace: newTrace(), actor: { kind: 'user' as const, id
 
 describe.each<[string, KernelMode, number]>([
   ['in one process', 'in-process', 0],
-  ['over TCP', 'tcp', 22920],
+  ['over TCP', 'tcp', 22940],
 ])('spans of one call, with modules joined %s', (_, mode, portBase) => {
   const system = new KernelSystem(mode, portBase && testPort(portBase));
   const spansOf = (traceId: string): TraceSpan[] => system.allApps.flatMap((app) => app.get(Tracing).spansOf(traceId));
