@@ -2,7 +2,7 @@ import { NatsTestServer, testPort } from '@app/testing';
 import { join } from 'node:path';
 import { uniqueEmail } from '../support/accounts';
 import { eventually } from '../support/eventually';
-import { ledgerCounts, signupOutcomes } from '../support/signup-outcomes';
+import { signupOutcomes, streamReport } from '../support/signup-outcomes';
 import { readSql } from '../support/sqlite-file';
 import { CALL_TIMEOUT_MS, SystemUnderTest } from '../support/system-under-test';
 
@@ -115,15 +115,6 @@ describe('the NATS broker killed and restarted during a stream of signups, in to
       if (events.length !== 1) problems.push(`billing.invoice.paid.v1 of user ${userId} is in the audit log ${events.length} times`);
     }
     expect(problems).toEqual([]);
-    const answers: Record<string, number> = {};
-    for (const s of signups) answers[String(s.status)] = (answers[String(s.status)] ?? 0) + 1;
-    return {
-      signups: signups.length,
-      answers,
-      kept: outcomes.kept.size,
-      undone: signups.length - outcomes.kept.size,
-      undoneAfterACharge: outcomes.undoneAfterACharge,
-      ledger: ledgerCounts(outcomes.ledger),
-    };
+    return streamReport(signups, outcomes);
   }
 });

@@ -1,5 +1,5 @@
 import { runPostgresSql } from '../support/postgres-sql';
-import { ledgerCounts } from '../support/signup-outcomes';
+import { streamReport } from '../support/signup-outcomes';
 import { signupOutcomesOnPostgres } from '../support/signup-outcomes-postgres';
 import { TimedSignup } from './signup-stream';
 
@@ -56,17 +56,7 @@ export async function reconcileOnPostgres(url: string, dataDir: string, signups:
   for (const subscriber of BILLING_SUBSCRIBERS) problems.push(...(await inboxProblems(sql, subscriber, published)));
   expect(problems).toEqual([]);
 
-  const answers: Record<string, number> = {};
-  for (const signup of signups) answers[String(signup.status)] = (answers[String(signup.status)] ?? 0) + 1;
-  return {
-    signups: signups.length,
-    answers,
-    kept: outcomes.kept.size,
-    undone: signups.length - outcomes.kept.size,
-    undoneAfterACharge: outcomes.undoneAfterACharge,
-    ledger: ledgerCounts(outcomes.ledger),
-    billingEventsDelivered: published.length,
-  };
+  return { ...streamReport(signups, outcomes), billingEventsDelivered: published.length };
 }
 
 /** Each billing event addressed to `subscriber` in its inbox once, applied at most once, and nothing else from billing there. */

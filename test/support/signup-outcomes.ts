@@ -81,3 +81,17 @@ export function ledgerCounts(ledger: LedgerLine[]) {
     movedTwice: movedTwice(ledger).length,
   };
 }
+
+/** What a stream of signups came to: how many, their answers by status, kept, undone, and the ledger's counts. */
+export function streamReport(signups: { status?: number }[], outcomes: SignupOutcomes) {
+  const answers: Record<string, number> = {};
+  for (const signup of signups) answers[String(signup.status)] = (answers[String(signup.status)] ?? 0) + 1;
+  return {
+    signups: signups.length,
+    answers,
+    kept: outcomes.kept.size,
+    undone: signups.length - outcomes.kept.size,
+    undoneAfterACharge: outcomes.undoneAfterACharge,
+    ledger: ledgerCounts(outcomes.ledger),
+  };
+}
