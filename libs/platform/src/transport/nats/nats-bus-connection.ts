@@ -24,10 +24,10 @@ type State = 'connecting' | 'up' | 'down' | 'closed';
 /**
  * This process's one connection to one bus, shared by its clients and its call server; its
  * requests share one reply subscription (`NatsReplyInbox`). It dials at once and again, with a
- * bounded backoff, whenever the broker goes away. While the bus is away
- * every request fails at once — the ones waiting for a reply too, since the reply can no longer
- * come — instead of hanging until its deadline; the first requests of a process still connecting
- * wait for that first connection.
+ * bounded backoff, whenever the broker goes away. While the bus is away every request fails at
+ * once — the ones waiting for a reply too, since the reply can no longer come — instead of hanging
+ * until its deadline; the first requests of a process still connecting wait for that first
+ * connection.
  */
 export class NatsBusConnection implements BusChannel {
   private readonly logger: Logger;
