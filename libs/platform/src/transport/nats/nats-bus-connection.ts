@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { connect, ConnectionOptions, ErrorCode, Events, Msg, NatsConnection, NatsError } from 'nats';
+import { connect, ConnectionOptions, Events, Msg, NatsConnection } from 'nats';
 import { BusChannel } from '../bus-channel';
 import { backoffDelayMs } from '../../events/backoff';
+import { NatsReplyInbox, ReplyTimeoutError } from './nats-reply-inbox';
 
 /** How long one attempt to reach the broker may take before it counts as failed. */
 const CONNECT_TIMEOUT_MS = 2000;
@@ -21,18 +22,21 @@ export class BusUnreachableError extends Error {
 type State = 'connecting' | 'up' | 'down' | 'closed';
 
 /**
- * This process's one connection to one bus, shared by its clients and its call server. It dials at
- * once and again, with a bounded backoff, whenever the broker goes away. While the bus is away
- * every request fails at once — the ones waiting for a reply too, since the reply can no longer
- * come — instead of hanging until its deadline; the first requests of a process still connecting
- * wait for that first connection.
+ * This process's one connection to one bus, shared by its clients and its call server; its
+ * requests share one reply subscription (`NatsReplyInbox`). It dials at once and again, with a
+ * bounded backoff, whenever the broker goes away. While the bus is away every request fails at
+ * once — the ones waiting for a reply too, since the reply can no longer come — instead of hanging
+ * until its deadline; the first requests of a process still connecting wait for that first
+ * connection.
  */
 export class NatsBusConnection implements BusChannel {
   private readonly logger: Logger;
   private readonly firstConnection: Promise<NatsConnection>;
-  private readonly pending = new Set<(error: Error) => void>();
+  /** Requests made before the first connection, waiting for it; failed if dialling fails first. */
+  private readonly waitingForBroker = new Set<(error: Error) => void>();
   private connected!: (connection: NatsConnection) => void;
   private connection?: NatsConnection;
+  private replies?: NatsReplyInbox;
   private state: State = 'connecting';
   private attempts = 0;
   private retryTimer?: NodeJS.Timeout;
@@ -52,28 +56,14 @@ export class NatsBusConnection implements BusChannel {
     return this.firstConnection;
   }
 
-  /** A request to whichever subscriber of `subject` the broker picks; its reply, or a `NatsError`/`BusUnreachableError`. */
-  request(subject: string, data: Uint8Array, timeoutMs: number): Promise<Msg> {
-    if (this.state === 'down' || this.state === 'closed') return Promise.reject(this.unreachable());
-    return new Promise<Msg>((resolve, reject) => {
-      const fail = (error: Error) => {
-        this.pending.delete(fail);
-        reject(error);
-      };
-      const send = (connection: NatsConnection, waitMs: number) =>
-        connection.request(subject, data, { timeout: Math.max(1, waitMs) }).then((reply) => {
-          this.pending.delete(fail);
-          resolve(reply);
-        }, fail);
-      this.pending.add(fail);
-      if (this.state === 'up') return void send(this.connection!, timeoutMs);
-      const startedAt = Date.now();
-      const timer = setTimeout(() => fail(new NatsError('timeout', ErrorCode.Timeout)), timeoutMs);
-      void this.firstConnection.then((connection) => {
-        clearTimeout(timer);
-        if (this.pending.has(fail)) void send(connection, timeoutMs - (Date.now() - startedAt));
-      });
-    });
+  /**
+   * A request to whichever subscriber of `subject` the broker picks: the reply's bytes, or a
+   * `BusUnreachableError` or one of `NatsReplyInbox`'s errors.
+   */
+  request(subject: string, data: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
+    if (this.state === 'up') return this.replies!.request(subject, data, timeoutMs);
+    if (this.state === 'connecting') return this.afterFirstConnection(subject, data, timeoutMs);
+    return Promise.reject(this.unreachable());
   }
 
   /** A message for every subscriber of `subject`; dropped while the bus is away (nats.js would buffer it). */
@@ -107,9 +97,30 @@ export class NatsBusConnection implements BusChannel {
     this.state = 'closed';
     clearTimeout(this.retryTimer);
     const connection = this.connection;
-    if (!connection || connection.isClosed()) return;
-    if (wasUp) await Promise.race([connection.flush().catch(() => undefined), delay(FLUSH_ON_CLOSE_MS)]);
-    await connection.close();
+    if (connection && !connection.isClosed()) {
+      if (wasUp) await Promise.race([connection.flush().catch(() => undefined), delay(FLUSH_ON_CLOSE_MS)]);
+      await connection.close();
+    }
+    this.failWaiting(new BusUnreachableError(`bus "${this.bus}" was closed`));
+  }
+
+  /** The first requests of a process still dialling wait for its connection, within their own time. */
+  private afterFirstConnection(subject: string, data: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
+    const startedAt = Date.now();
+    const connected = new Promise<void>((resolve, reject) => {
+      const fail = (error: Error) => {
+        this.waitingForBroker.delete(fail);
+        clearTimeout(timer);
+        reject(error);
+      };
+      const timer = setTimeout(() => fail(new ReplyTimeoutError(`no connection within ${timeoutMs} ms`)), timeoutMs);
+      this.waitingForBroker.add(fail);
+      void this.firstConnection.then(() => {
+        if (this.waitingForBroker.delete(fail)) resolve();
+        clearTimeout(timer);
+      });
+    });
+    return connected.then(() => this.request(subject, data, Math.max(1, timeoutMs - (Date.now() - startedAt))));
   }
 
   private options(): ConnectionOptions {
@@ -130,6 +141,7 @@ export class NatsBusConnection implements BusChannel {
       const connection = await connect(this.options());
       if (this.state === 'closed') return void (await connection.close());
       this.connection = connection;
+      this.replies = new NatsReplyInbox(connection);
       this.becameUp();
       this.connected(connection);
       void this.watch(connection);
@@ -164,8 +176,13 @@ export class NatsBusConnection implements BusChannel {
     if (this.state === 'closed') return;
     if (this.state !== 'down') this.logger.warn(`bus "${this.bus}" unreachable: ${reason}; retrying`);
     this.state = 'down';
-    const error = this.unreachable();
-    for (const fail of [...this.pending]) fail(error);
+    this.failWaiting(this.unreachable());
+  }
+
+  /** Every request waiting for the broker or for a reply: neither can come now. */
+  private failWaiting(error: Error): void {
+    for (const fail of [...this.waitingForBroker]) fail(error);
+    this.replies?.failAll(error);
   }
 
   private nextDelayMs(): number {
