@@ -58,7 +58,11 @@ describe('the NATS broker restarted during a stream of signups, billing on two r
     const whileDown = await probeUntil(downAt + OUTAGE_MS);
     const upAt = Date.now();
     await broker.start();
-    await eventually(async () => expect((await system.http('GET', '/health')).status).toBe(200), 20_000, 200);
+    // Healthy again means every gateway: each reconnects to the broker on its own backoff (up to 2 s apart).
+    const everyGatewayHealthy = async () => {
+      for (const baseUrl of system.baseUrls) expect((await fetch(`${baseUrl}/health`)).status).toBe(200);
+    };
+    await eventually(everyGatewayHealthy, 20_000, 200);
     const healthyAt = Date.now();
     const recoveredMs = healthyAt - upAt;
     await sleep(2000);
