@@ -77,12 +77,15 @@ describe('two replicas over one PostgreSQL schema (ADR 0028)', () => {
     expect(applied).toHaveLength(4);
   }, 60_000);
 
-  it('delivers each event exactly once, to a subscriber that counts, and keeps the order of each key', async () => {
-    const subscriber = new CountingSubscriber();
+  /** Writes `rows` into the outbox through `writer`, 50 per transaction, then runs both relays until every row reached `subscriber`. */
+  async function deliverWithBothRelays(
+    writer: ModuleDatabase,
+    rows: Partial<OutboxMessage>[],
+    subscriber: CountingSubscriber,
+  ): Promise<void> {
     const relays = databases.map((database) => relayOver(database, subscriber));
-    const rows = Array.from({ length: 400 }, (_, index) => outboxRow(index, `key-${index % 7}`));
     for (let start = 0; start < rows.length; start += 50) {
-      await databases[0].transaction((manager) => manager.insert(OutboxMessage, rows.slice(start, start + 50)));
+      await writer.transaction((manager) => manager.insert(OutboxMessage, rows.slice(start, start + 50)));
     }
     relays.forEach((relay) => relay.onApplicationBootstrap());
     try {
@@ -91,6 +94,12 @@ describe('two replicas over one PostgreSQL schema (ADR 0028)', () => {
     } finally {
       for (const relay of relays) await relay.beforeApplicationShutdown();
     }
+  }
+
+  it('delivers each event exactly once, to a subscriber that counts, and keeps the order of each key', async () => {
+    const subscriber = new CountingSubscriber();
+    const rows = Array.from({ length: 400 }, (_, index) => outboxRow(index, `key-${index % 7}`));
+    await deliverWithBothRelays(databases[0], rows, subscriber);
     const twice = [...subscriber.deliveries].filter(([, count]) => count > 1);
     expect(twice).toEqual([]);
     expect(subscriber.order).toHaveLength(rows.length);
@@ -104,19 +113,9 @@ describe('two replicas over one PostgreSQL schema (ADR 0028)', () => {
 
   it('delivers an event with two subscribers once to each: one row per subscriber, each claimed on its own', async () => {
     const subscriber = new CountingSubscriber();
-    const relays = databases.map((database) => relayOver(database, subscriber));
     const events = Array.from({ length: 150 }, (_, index) => outboxRow(index, `key-${index % 5}`));
     const rows = events.flatMap((row) => [row, { ...row, subscriber: 'notification' }]);
-    for (let start = 0; start < rows.length; start += 50) {
-      await databases[1].transaction((manager) => manager.insert(OutboxMessage, rows.slice(start, start + 50)));
-    }
-    relays.forEach((relay) => relay.onApplicationBootstrap());
-    try {
-      await eventuallyTrue(() => Promise.resolve(subscriber.deliveries.size === rows.length), 30_000);
-      await sleep(200);
-    } finally {
-      for (const relay of relays) await relay.beforeApplicationShutdown();
-    }
+    await deliverWithBothRelays(databases[1], rows, subscriber);
     expect([...subscriber.deliveries].filter(([, count]) => count > 1)).toEqual([]);
     for (const name of ['audit', 'notification']) {
       expect(subscriber.order.filter((delivery) => delivery.startsWith(`${name} `)).sort()).toEqual(
